@@ -24,6 +24,21 @@ export {
 
 export { scenarios, SHIPPED_SCENARIO_ID } from './scenarios/index.ts';
 
+export {
+  monteCarlo, monteCarloCounts, mergeMonteCarlo, finishMonteCarlo, emptyCounts, addCounts, countRun, chunkRange,
+  histogramPercentile, medianMonth, FAN_FIELDS, FAN_RANGES, FAN_BINS, TERM_BINS, PERCENTILES,
+  type MonteCarloResult, type MonteCarloCounts, type MonteCarloOptions, type Chunk, type FanField, type PercentileBands, type PercentileKey,
+} from './montecarlo.ts';
+
+export { evaluatePoints, pointOutput, isPointOutput, scenarioAt, checkDesignValue, type DesignPoint, type PointStats, type PointOutput } from './points.ts';
+
+export { sweep, sweepPoints, finishSweep, mergeSweep, axisValues, type SweepAxis, type SweepOptions, type SweepResult } from './sweep.ts';
+
+export {
+  sensitivity, sensitivityDesign, finishSensitivity, sensitivityPaths,
+  type SensitivityOptions, type SensitivityResult, type SensitivityDesign, type TornadoBar, type MorrisEffect,
+} from './sensitivity.ts';
+
 export { valueWar, newWarValuation, valueOfWarA, valueOfWarB, drift, clampPsi, PSI_MIN, PSI_MAX, type WarValuation } from './war.ts';
 
 export {
