@@ -30,7 +30,7 @@ export {
   type MonteCarloResult, type MonteCarloCounts, type MonteCarloOptions, type Chunk, type FanField, type PercentileBands, type PercentileKey,
 } from './montecarlo.ts';
 
-export { evaluatePoints, pointOutput, isPointOutput, scenarioAt, checkDesignValue, type DesignPoint, type PointStats, type PointOutput } from './points.ts';
+export { evaluatePoints, emptyPointStats, addPointRuns, addPointStats, pointOutput, isPointOutput, scenarioAt, checkDesignValue, type DesignPoint, type PointStats, type PointOutput } from './points.ts';
 
 export { sweep, sweepPoints, finishSweep, mergeSweep, axisValues, type SweepAxis, type SweepOptions, type SweepResult } from './sweep.ts';
 

@@ -50,29 +50,44 @@ export function scenarioAt(base: Scenario, point: DesignPoint): Scenario {
   return r.scenario;
 }
 
-/** Evaluate points [from, to) of a design (or chunk `chunk` of it). */
+/** Empty stats for a horizon. */
+export function emptyPointStats(horizon: number): PointStats {
+  return { runs: 0, dealAt: new Uint32Array(horizon + 1), zoneOpensAt: new Uint32Array(horizon + 1), terms: new Uint32Array(TERM_BINS) };
+}
+
+/** Add runs [from, to) of seed `seed` of the simulator's scenario to `st` (allocation-free). */
+export function addPointRuns(st: PointStats, sim: Simulator, seed: number, from: number, to: number): PointStats {
+  for (let r = from; r < to; r++) {
+    sim.run(seed, r, { recordEvents: false });
+    st.runs++;
+    if (sim.dealAt >= 0) {
+      st.dealAt[sim.dealAt]!++;
+      const x = sim.terms[0]!;
+      st.terms[Math.min(TERM_BINS - 1, Math.max(0, Math.floor(x * TERM_BINS)))]!++;
+    }
+    if (sim.zoneOpensAt >= 0) st.zoneOpensAt[sim.zoneOpensAt]!++;
+  }
+  return st;
+}
+
+/** Sum stats of the same point (exact). */
+export function addPointStats(into: PointStats, from: PointStats): PointStats {
+  into.runs += from.runs;
+  for (let i = 0; i < into.dealAt.length; i++) { into.dealAt[i]! += from.dealAt[i]!; into.zoneOpensAt[i]! += from.zoneOpensAt[i]!; }
+  for (let i = 0; i < into.terms.length; i++) into.terms[i]! += from.terms[i]!;
+  return into;
+}
+
+/** Evaluate points [from, to) of a design (or chunk `chunk` of it), all runs of each in one thread. */
 export function evaluatePoints(
   base: Scenario, points: readonly DesignPoint[],
   options: { runs: number; seed: number; chunk?: Chunk; onProgress?: (pointsDone: number) => void; shouldStop?: () => boolean },
 ): PointStats[] {
   const [from, to] = chunkRange(points.length, options.chunk);
-  const H = base.horizonMonths;
   const out: PointStats[] = [];
   for (let i = from; i < to; i++) {
     if (options.shouldStop?.()) break;
-    const sim = new Simulator(scenarioAt(base, points[i]!));
-    const st: PointStats = { runs: 0, dealAt: new Uint32Array(H + 1), zoneOpensAt: new Uint32Array(H + 1), terms: new Uint32Array(TERM_BINS) };
-    for (let r = 0; r < options.runs; r++) {
-      sim.run(options.seed, r, { recordEvents: false });
-      st.runs++;
-      if (sim.dealAt >= 0) {
-        st.dealAt[sim.dealAt]!++;
-        const x = sim.terms[0]!;
-        st.terms[Math.min(TERM_BINS - 1, Math.max(0, Math.floor(x * TERM_BINS)))]!++;
-      }
-      if (sim.zoneOpensAt >= 0) st.zoneOpensAt[sim.zoneOpensAt]!++;
-    }
-    out.push(st);
+    out.push(addPointRuns(emptyPointStats(base.horizonMonths), new Simulator(scenarioAt(base, points[i]!)), options.seed, 0, options.runs));
     options.onProgress?.(i - from + 1);
   }
   return out;
