@@ -39,7 +39,7 @@ export {
   type SensitivityOptions, type SensitivityResult, type SensitivityDesign, type TornadoBar, type MorrisEffect,
 } from './sensitivity.ts';
 
-export { valueWar, newWarValuation, valueOfWarA, valueOfWarB, drift, clampPsi, PSI_MIN, PSI_MAX, type WarValuation } from './war.ts';
+export { valueWar, warMonths, newWarValuation, valueOfWarA, valueOfWarB, drift, clampPsi, PSI_MIN, PSI_MAX, type WarValuation } from './war.ts';
 
 export {
   ZoneSolver, newZoneAssessment, nashWeightA, ZONE_TOLERANCE,

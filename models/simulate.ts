@@ -10,7 +10,7 @@
 
 import { Rng } from './rng.ts';
 import { validateScenario, type Scenario } from './schema.ts';
-import { clampPsi, drift, newWarValuation, valueOfWarA, valueOfWarB, valueWar } from './war.ts';
+import { clampPsi, drift, valueOfWarA, valueOfWarB, warMonths } from './war.ts';
 import { ZoneSolver, nashWeightA, newZoneAssessment, type Rejection, type Valuation } from './zone.ts';
 
 /** Every trace field, in MODEL.md §4's order. Each is a Float64Array of length horizonMonths + 1. */
@@ -146,7 +146,6 @@ export class Simulator {
   private readonly compiled: CompiledEvents;
   private readonly proposal: Float64Array;
   private readonly dealBuf: Float64Array;
-  private readonly war = newWarValuation();
   private readonly valuation: Valuation;
   private readonly assessment = newZoneAssessment();
 
@@ -188,7 +187,6 @@ export class Simulator {
     const zone = this.zone;
     const z = this.assessment;
     const val = this.valuation;
-    const wv = this.war;
     const nI = this.issueCount;
     if (record) this.events = [];
 
@@ -263,8 +261,8 @@ export class Simulator {
       const beliefA = aA / (aA + bA), beliefB = aB / (aB + bB);
       const control = j / N;
       const muA = drift(sigma, beliefA), muB = drift(sigma, beliefB);
-      const pvA = valueWar(j, N, sigma, dA, beliefA, wv).warMonths;
-      const pvB = valueWar(j, N, sigma, dB, beliefB, wv).warMonths;
+      const pvA = warMonths(j, N, sigma, dA, beliefA);
+      const pvB = warMonths(j, N, sigma, dB, beliefB);
       val.valueA = valueOfWarA(control, pvA, dA, muA, N, kA);
       val.valueB = valueOfWarB(control, pvB, dB, muB, N, kB);
       val.warMonthsA = pvA; val.warMonthsB = pvB;

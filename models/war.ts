@@ -37,12 +37,6 @@ function expm1Ratio(x: number, l: number): number {
   return l === 0 ? x : Math.expm1(x * l) / l;
 }
 
-/** R(m) = (1 − ρ^m)/(1 − ρ^N) with L = ln ρ ≤ 0; m/N at L = 0. */
-function ratioR(m: number, n: number, L: number): number {
-  if (L === 0) return m / n;
-  return Math.expm1(m * L) / Math.expm1(n * L);
-}
-
 /**
  * Scratch result of {@link valueWar}: reused, so the month loop allocates nothing.
  * Every field is finite for j ∈ [0, N], N ≤ 1000, ψ̂ ∈ [0.001, 0.999], δ ∈ (0, 1].
@@ -75,22 +69,33 @@ export function valueWar(j: number, n: number, sigma: number, delta: number, psi
   psi = clampPsi(psi);
   if (psi < 0.5) {
     // Mirror (MODEL.md §6.6): A's walk at ψ̂ is B's walk at 1 − ψ̂ from N − j.
-    solveUpward(n - j, n, sigma, delta, 1 - psi, out);
+    out.warMonths = solveUpward(n - j, n, sigma, delta, 1 - psi, out);
     const w = out.winA;
     out.winA = out.winB;
     out.winB = w;
     return out;
   }
-  return solveUpward(j, n, sigma, delta, psi, out);
+  out.warMonths = solveUpward(j, n, sigma, delta, psi, out);
+  return out;
 }
 
-/** The case ψ̂ ≥ ½ (drift toward A, λ₊ → 1 as δ → 1). */
-function solveUpward(j: number, n: number, sigma: number, delta: number, psi: number, out: WarValuation): WarValuation {
+/**
+ * PV alone: the expected discounted months of war (MODEL.md §2). The month
+ * loop's hot path: it skips W_A and W_B.
+ */
+export function warMonths(j: number, n: number, sigma: number, delta: number, psi: number): number {
+  psi = clampPsi(psi);
+  return psi < 0.5 ? solveUpward(n - j, n, sigma, delta, 1 - psi, null) : solveUpward(j, n, sigma, delta, psi, null);
+}
+
+/**
+ * The case ψ̂ ≥ ½ (drift toward A, λ₊ → 1 as δ → 1). Returns PV; writes W_A
+ * and W_B into `out` when given.
+ */
+function solveUpward(j: number, n: number, sigma: number, delta: number, psi: number, out: WarValuation | null): number {
   if (j <= 0 || j >= n) {
-    out.winA = j >= n ? 1 : 0;
-    out.winB = j <= 0 ? 1 : 0;
-    out.warMonths = 0;
-    return out;
+    if (out) { out.winA = j >= n ? 1 : 0; out.winB = j <= 0 ? 1 : 0; }
+    return 0;
   }
   const move = 1 - sigma;
   const oneMinusDelta = 1 - delta;
@@ -102,10 +107,8 @@ function solveUpward(j: number, n: number, sigma: number, delta: number, psi: nu
 
   if (s === 0) {
     // Double root: δ = 1 and ψ̂ = ½. Limits from MODEL.md §2.
-    out.winA = j / n;
-    out.winB = (n - j) / n;
-    out.warMonths = (j * (n - j)) / move;
-    return out;
+    if (out) { out.winA = j / n; out.winB = (n - j) / n; }
+    return (j * (n - j)) / move;
   }
 
   // q = (λ₊ − 1)/(1 − δ), written without cancellation since m ≥ 0.
@@ -113,19 +116,30 @@ function solveUpward(j: number, n: number, sigma: number, delta: number, psi: nu
   const ePlus = oneMinusDelta * q; // λ₊ − 1 ≥ 0
   const lPlus = Math.log1p(ePlus); // ℓ₊ = ln λ₊
   const L = -2 * Math.atanh(s / b); // ln ρ ≤ 0
-  const lMinus = lPlus + L; // ln λ₋
 
-  const rj = ratioR(j, n, L);
-  const rRest = ratioR(n - j, n, L);
-  const rhoJ = Math.exp(j * L);
-
-  out.winA = Math.exp((j - n) * lPlus) * rj;
-  out.winB = Math.exp(j * lMinus) * rRest;
+  // R(m) = (1 − ρ^m)/(1 − ρ^N); m/N at L = 0.
+  let rj: number, rRest: number, rhoJ: number;
+  if (L === 0) { rj = j / n; rRest = (n - j) / n; rhoJ = 1; }
+  else {
+    const den = Math.expm1(n * L);
+    const emj = Math.expm1(j * L);
+    rj = emj / den;
+    rRest = Math.expm1((n - j) * L) / den;
+    rhoJ = 1 + emj;
+  }
+  const lMinus = lPlus + L; // ln λ₋ ≤ 0
+  const downJ = expm1Ratio(j - n, lPlus); // (λ₊^(j−N) − 1)/ℓ₊, bounded
+  // (λ₊^j − 1)·ρ^j/ℓ₊ = (λ₋^j − ρ^j)/ℓ₊: with expm1 while ℓ₊·j is small (δ near 1),
+  // in log space when λ₊^j would overflow (δ near 0).
+  const upJrhoJ = j * lPlus < 1 ? expm1Ratio(j, lPlus) * rhoJ : (Math.exp(j * lMinus) - rhoJ) / lPlus;
+  if (out) {
+    out.winA = Math.exp((j - n) * lPlus) * rj; // λ₊^(j−N)·R(j)
+    out.winB = Math.exp(j * lMinus) * rRest; // λ₋^j·R(N−j)
+  }
   // ℓ₊/(1−δ) = (ℓ₊/e₊)·q, with log1p(e)/e → 1 as e → 0.
   const scale = (ePlus === 0 ? 1 : lPlus / ePlus) * q;
-  const warMonths = -(expm1Ratio(j - n, lPlus) * rj + expm1Ratio(j, lPlus) * rhoJ * rRest) * scale;
-  out.warMonths = warMonths > 0 ? warMonths : 0;
-  return out;
+  const pv = -(downJ * rj + upJrhoJ * rRest) * scale;
+  return pv > 0 ? pv : 0;
 }
 
 /**

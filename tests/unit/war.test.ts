@@ -92,3 +92,24 @@ describe('numerics contract', () => {
     expect(valueWar(j, n, sigma, 1, p, v).warMonths).toBeCloseTo(steps / (1 - sigma), 9);
   });
 });
+
+describe('extreme impatience', () => {
+  it('as δ → 0 a war lasts about one discounted month, for any belief', () => {
+    // PV = Σ δ^t over the months of war ≥ 1 (the current month) and → 1 as δ → 0.
+    for (const psi of [0.001, 0.3, 0.5, 0.8, 0.999]) for (const j of [1, 500, 999]) {
+      const pv = valueWar(j, 1000, 0.5, 1e-9, psi, v).warMonths;
+      expect(pv, `ψ̂=${psi} j=${j}`).toBeGreaterThanOrEqual(1 - 1e-6);
+      expect(pv).toBeLessThanOrEqual(1 + 1e-6);
+    }
+  });
+  it('PV agrees with the recursion PV(j) = 1 + δ·E[PV(next)] at moderate δ', () => {
+    // Fixed point by iteration on a small lattice.
+    const n = 12, sigma = 0.4, delta = 0.5, psi = 0.7;
+    let pv = new Array<number>(n + 1).fill(0);
+    for (let it = 0; it < 2000; it++) {
+      const next = pv.map((_, j) => (j === 0 || j === n ? 0 : 1 + delta * (sigma * pv[j]! + (1 - sigma) * (psi * pv[j + 1]! + (1 - psi) * pv[j - 1]!))));
+      pv = next;
+    }
+    for (let j = 0; j <= n; j++) expect(valueWar(j, n, sigma, delta, psi, v).warMonths).toBeCloseTo(pv[j]!, 10);
+  });
+});
