@@ -4,24 +4,18 @@
  */
 import { wrap } from 'comlink';
 import type { EngineApi } from './api.ts';
-import { EnginePool, type EngineWorker } from './pool.ts';
+import { EnginePool, failureSignal, type EngineWorker } from './pool.ts';
 
 /** Start one browser engine worker. */
 export function startBrowserWorker(): EngineWorker {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  let failed = false;
-  const listeners: ((reason: string) => void)[] = [];
-  const fail = (reason: string) => {
-    if (failed) return;
-    failed = true;
-    for (const l of listeners) l(reason);
-  };
-  worker.addEventListener('error', (e) => { e.preventDefault(); fail(e.message || 'worker error'); });
-  worker.addEventListener('messageerror', () => fail('a message could not be read'));
+  const signal = failureSignal();
+  worker.addEventListener('error', (e) => { e.preventDefault(); signal.fail(e.message || 'worker error'); });
+  worker.addEventListener('messageerror', () => signal.fail('a message could not be read'));
   return {
     api: wrap<EngineApi>(worker),
-    onFailure: (l) => { listeners.push(l); },
-    terminate: () => worker.terminate(),
+    onFailure: signal.onFailure,
+    terminate: () => { signal.mute(); worker.terminate(); },
   };
 }
 

@@ -7,25 +7,19 @@ import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { EngineApi } from './api.ts';
-import { EnginePool, type EngineWorker } from './pool.ts';
+import { EnginePool, failureSignal, type EngineWorker } from './pool.ts';
 
 /** Start one Node engine worker. */
 export function startNodeWorker(): EngineWorker {
   const worker = new Worker(new URL('./node-worker.mjs', import.meta.url));
-  let failed = false;
-  const listeners: ((reason: string) => void)[] = [];
-  const fail = (reason: string) => {
-    if (failed) return;
-    failed = true;
-    for (const l of listeners) l(reason);
-  };
-  worker.on('error', (e) => fail(e.message));
-  worker.on('exit', (code) => fail(`exit code ${code}`));
+  const signal = failureSignal();
+  worker.on('error', (e) => signal.fail(e.message));
+  worker.on('exit', (code) => signal.fail(`exit code ${code}`));
   worker.unref();
   return {
     api: wrap<EngineApi>(nodeEndpoint(worker)),
-    onFailure: (l) => { listeners.push(l); },
-    terminate: () => { failed = true; void worker.terminate(); },
+    onFailure: signal.onFailure,
+    terminate: () => { signal.mute(); void worker.terminate(); },
   };
 }
 

@@ -32,6 +32,24 @@ export interface EngineWorker {
 
 export type WorkerFactory = () => EngineWorker;
 
+/**
+ * The failure signal of one worker: `fail(reason)` tells the listeners once;
+ * the platform adapters (browser.ts, node.ts) call it from their error events.
+ */
+export function failureSignal(): { fail: (reason: string) => void; onFailure: (listener: (reason: string) => void) => void; mute: () => void } {
+  let done = false;
+  const listeners: ((reason: string) => void)[] = [];
+  return {
+    fail(reason) {
+      if (done) return;
+      done = true;
+      for (const l of listeners) l(reason);
+    },
+    onFailure: (l) => { listeners.push(l); },
+    mute: () => { done = true; },
+  };
+}
+
 /** Progress of a job. */
 export interface Progress {
   /** 0..1 */
