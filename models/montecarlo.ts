@@ -22,6 +22,7 @@ import { Simulator, OUTCOMES, type Outcome } from './simulate.ts';
 
 /** The fields whose per-month percentiles a Monte Carlo reports. */
 export const FAN_FIELDS = ['control', 'reservationA', 'reservationB', 'surplus', 'exhaustionA', 'exhaustionB'] as const;
+/** A field with per-month percentile bands. */
 export type FanField = (typeof FAN_FIELDS)[number];
 
 /** Histogram range of each fan field (stake units or shares). */
@@ -35,6 +36,7 @@ export const FAN_BINS = 600;
 export const TERM_BINS = 200;
 /** The percentiles reported. */
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
+/** The keys of the percentile bands. */
 export type PercentileKey = 'p5' | 'p25' | 'p50' | 'p75' | 'p95';
 
 /** Which runs a chunk covers: chunk `index` of `count`. */

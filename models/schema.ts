@@ -326,6 +326,7 @@ export interface ValidationError {
   message: string;
 }
 
+/** What validateScenario returns: the checked scenario (defaults filled), or every problem found. */
 export type ValidationResult =
   | { ok: true; scenario: Scenario }
   | { ok: false; errors: ValidationError[] };

@@ -21,7 +21,9 @@ export const TRACE_FIELDS = [
   'costsTerm', 'optimismTerm', 'commitmentTerm', 'domesticTerm', 'indivisibilityTerm', 'logrollingTerm',
 ] as const;
 
+/** The name of a trace field (MODEL.md §4). */
 export type TraceField = (typeof TRACE_FIELDS)[number];
+/** The trace's columns: one Float64Array per field, months 0..horizon. */
 export type TraceFields = Record<TraceField, Float64Array>;
 
 /** The decomposition terms of MODEL.md §3, in order. */

@@ -25,6 +25,7 @@
 
 /** Beliefs and true chances are clamped to this range everywhere (MODEL.md §1–2). */
 export const PSI_MIN = 0.001;
+/** Upper clamp of beliefs and true chances (MODEL.md §1). */
 export const PSI_MAX = 0.999;
 
 /** Clamp a win chance to [PSI_MIN, PSI_MAX]. */
