@@ -21,7 +21,7 @@ function pv(j: number, n: number, sigma: number, delta: number, psi: number): nu
   const spread = 1 + delta - 2 * delta * sigma;
   const s = Math.sqrt(omd * spread + m * m);
   if (s === 0) return (j * (n - j)) / move;
-  const q = (spread / (s + m) + 1) / (2 * a), e = omd * q, l = Math.log1p(e), L = -2 * Math.atanh(s / b);
+  const q = (spread / (s + m) + 1) / (2 * a), e = omd * q, l = Math.log1p(e), L = -2 * Math.atanh(Math.min(1, s / b));
   const den = Math.expm1(n * L);
   const rj = L === 0 ? j / n : Math.expm1(j * L) / den, rr = L === 0 ? (n - j) / n : Math.expm1((n - j) * L) / den;
   const scale = (e === 0 ? 1 : l / e) * q;
@@ -89,7 +89,7 @@ export function baselineRuns(sc: Scenario, seed: number, runs: number): { months
       if (bg.armistice && rA > 0) rA = armF * 2 <= rA ? 2 : rA / armF;
       if (A.domesticBound > 0 && rA < A.domesticBound) rA = A.domesticBound;
       if (!bg.armistice && B.domesticBound < 1 && rB > B.domesticBound) rB = B.domesticBound;
-      if (h > 0) { rA = Math.ceil(rA / h - 1e-9) * h; rB = Math.floor(rB / h + 1e-9) * h; }
+      if (h > 0) { rA = Math.ceil((rA - 1e-12) / h) * h; rB = Math.floor((rB + 1e-12) / h) * h; }
       const open = rA <= 1 && rB >= 0 ? rB - rA >= 0 : false;
       if (open && uTalks < bg.talkChance) { deals++; dealMonthSum += t; if (bg.stopAtDeal) break; }
     }

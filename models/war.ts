@@ -116,7 +116,8 @@ function solveUpward(j: number, n: number, sigma: number, delta: number, psi: nu
   const q = (spread / (s + m) + 1) / (2 * a);
   const ePlus = oneMinusDelta * q; // λ₊ − 1 ≥ 0
   const lPlus = Math.log1p(ePlus); // ℓ₊ = ln λ₊
-  const L = -2 * Math.atanh(s / b); // ln ρ ≤ 0
+  const ratio = s / b; // ≤ 1 in exact arithmetic; rounding can exceed it as δ → 0
+  const L = -2 * Math.atanh(ratio < 1 ? ratio : 1); // ln ρ ≤ 0 (−∞ when ρ = 0)
 
   // R(m) = (1 − ρ^m)/(1 − ρ^N); m/N at L = 0.
   let rj: number, rRest: number, rhoJ: number;

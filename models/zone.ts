@@ -28,12 +28,17 @@
 
 import type { Scenario } from './schema.ts';
 
-/** Grid rounding tolerance, in multiples of h (0.6/0.2 is 2.9999999999999996). */
-const GRID_EPS = 1e-9;
+/**
+ * Grid rounding tolerance, in shares (0.6/0.2 is 2.9999999999999996). Absolute,
+ * not relative to h, so that halving h never rounds a bound the other way.
+ */
+const GRID_EPS = 1e-12;
 /** Bounds an adjustment pushes past the stakes are shown at most this far out. */
 const BOUND_CAP = 1;
 /** Tolerance for "a deal lies inside the zone", in stake units. */
 export const ZONE_TOLERANCE = 1e-9;
+/** A's requirement counts as met when the shortfall is below this (rounding in Σ w·x). */
+const FEASIBILITY_EPS = 1e-12;
 
 /** What each side's war is worth this month, with what it is made of (MODEL.md §2). */
 export interface Valuation {
@@ -105,11 +110,11 @@ function logNashProduct(alpha: number, gainA: number, gainB: number): number {
 }
 
 function gridUp(x: number, h: number): number {
-  return h > 0 ? Math.ceil(x / h - GRID_EPS) * h : x;
+  return h > 0 ? Math.ceil((x - GRID_EPS) / h) * h : x;
 }
 
 function gridDown(x: number, h: number): number {
-  return h > 0 ? Math.floor(x / h + GRID_EPS) * h : x;
+  return h > 0 ? Math.floor((x + GRID_EPS) / h) * h : x;
 }
 
 /**
@@ -274,7 +279,7 @@ export class ZoneSolver {
   rejection(zone: ZoneAssessment, proposal: ArrayLike<number>): Rejection {
     const p0 = proposal[0] ?? 0;
     const h = this.granularity;
-    const offGrid = h > 0 && Math.abs(p0 / h - Math.round(p0 / h)) > GRID_EPS;
+    const offGrid = h > 0 && Math.abs(p0 - Math.round(p0 / h) * h) > GRID_EPS;
     let aOk: boolean, bOk: boolean;
     if (this.issueCount === 1) {
       aOk = p0 >= zone.reservationA - ZONE_TOLERANCE;
@@ -347,8 +352,13 @@ export class ZoneSolver {
 
   /** Whether issue k gives A more per unit of B's loss than issue m. */
   private before(k: number, m: number): boolean {
-    // gA_k / lB_k > gA_m / lB_m, without dividing by zero.
-    return this.gainA[k]! * this.lossB[m]! > this.gainA[m]! * this.lossB[k]!;
+    return this.ratio(k) > this.ratio(m);
+  }
+
+  /** wA/wB with the month's adjustments: +∞ for what only A values, −1 for what A does not value (a total order). */
+  private ratio(k: number): number {
+    const g = this.gainA[k]!, l = this.lossB[k]!;
+    return g <= 0 ? -1 : l <= 0 ? Number.POSITIVE_INFINITY : g / l;
   }
 
   /**
@@ -363,7 +373,7 @@ export class ZoneSolver {
       this.x[k] = k === 0 && !Number.isNaN(fixedX0) ? fixedX0 : this.lo[k]!;
       need -= this.gainA[k]! * this.x[k]!;
     }
-    for (let i = 0; i < n && need > 0; i++) {
+    for (let i = 0; i < n && need > FEASIBILITY_EPS; i++) {
       const k = this.order[i]!;
       if (k === 0 && !Number.isNaN(fixedX0)) continue;
       const g = this.gainA[k]!;
@@ -372,7 +382,7 @@ export class ZoneSolver {
       if (room >= need) { this.x[k] = this.lo[k]! + need / g; need = 0; }
       else { this.x[k] = this.hi[k]!; need -= room; }
     }
-    return need;
+    return need > FEASIBILITY_EPS ? need : 0;
   }
 
   /**
