@@ -6,6 +6,8 @@
  * CSV headers, the parameter panel): extend them, never rename them.
  */
 
+import { showValue } from './show.ts';
+
 export type SideId = 'A' | 'B';
 
 /** One belligerent's parameters (MODEL.md §4, §7). */
@@ -331,14 +333,7 @@ export type ValidationResult =
   | { ok: true; scenario: Scenario }
   | { ok: false; errors: ValidationError[] };
 
-/** A short, safe rendering of an untrusted value for an error message. */
-export function showValue(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
-  if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (typeof v === 'object') return 'an object';
-  return typeof v;
-}
+export { showValue };
 
 const SCENARIO_KEYS = new Set(['id', 'title', 'description', 'horizonMonths', 'sides', 'war', 'bargaining', 'levers', 'events', 'issues', 'provenance']);
 const EVENT_KEYS = new Set(['month', 'label', 'set', 'shock', 'proposal']);

@@ -44,14 +44,8 @@ export function formatRange(bounds: Readonly<NumberBounds>): string {
   return `${bounds.integer ? 'integers in ' : ''}${lo}, ${hi}`;
 }
 
-/** Show a bad value in a message: numbers as JS prints them, strings quoted, other things by type. */
-export function showValue(value: unknown): string {
-  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
-  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  return `a ${typeof value}`;
-}
+export { showValue } from '../show.ts';
+import { showValue } from '../show.ts';
 
 /** Whether `value` is a finite number inside `bounds`. */
 export function inBounds(value: number, bounds: Readonly<NumberBounds>): boolean {

@@ -4,9 +4,19 @@
  */
 import { validateScenario, type Scenario } from '../schema.ts';
 import alaska2025 from './alaska-2025.json' with { type: 'json' };
+import alaska2025Issues from './alaska-2025-issues.json' with { type: 'json' };
 import textbookFearon from './textbook-fearon.json' with { type: 'json' };
+import rubinsteinPatience from './rubinstein-patience.json' with { type: 'json' };
+import convergence from './convergence.json' with { type: 'json' };
+import commitmentProblem from './commitment-problem.json' with { type: 'json' };
+import armistice1953 from './armistice-1953.json' with { type: 'json' };
+import hurtingStalemate from './hurting-stalemate.json' with { type: 'json' };
 
-const RAW: readonly unknown[] = [alaska2025, textbookFearon];
+/** The presets in display order: the calibrations first, then the textbook ideas. */
+const RAW: readonly unknown[] = [
+  alaska2025, alaska2025Issues,
+  textbookFearon, rubinsteinPatience, convergence, commitmentProblem, armistice1953, hurtingStalemate,
+];
 
 function load(raw: unknown): Scenario {
   const r = validateScenario(raw);
@@ -17,7 +27,7 @@ function load(raw: unknown): Scenario {
   return r.scenario;
 }
 
-/** Presets by id. The shipped scenario is `alaska-2025`. */
+/** Presets by id, in display order. The shipped scenario is `alaska-2025`. */
 export const scenarios: Readonly<Record<string, Scenario>> = Object.freeze(
   Object.fromEntries(RAW.map(load).map((s) => [s.id, s])),
 );
