@@ -6,13 +6,16 @@
  * same deals as the engine, run for run.
  */
 import type { Scenario } from '../models/index.ts';
+// The model's deterministic elementary functions (bitwise the same in every engine): the
+// engine must use them, so the yardstick does too.
+import { atanh, exp, expm1, log, log1p, powPositive } from '../models/detmath.ts';
 
 function mix32(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
   return h >>> 0;
 }
 
-/** PV of MODEL.md §2 (same closed form as models/war.ts, fused). */
+/** PV of MODEL.md §2: the same operations as models/war.ts, fused (so the same bits). */
 function pv(j: number, n: number, sigma: number, delta: number, psi: number): number {
   if (psi < 0.001) psi = 0.001; else if (psi > 0.999) psi = 0.999;
   if (psi < 0.5) { j = n - j; psi = 1 - psi; }
@@ -21,12 +24,15 @@ function pv(j: number, n: number, sigma: number, delta: number, psi: number): nu
   const spread = 1 + delta - 2 * delta * sigma;
   const s = Math.sqrt(omd * spread + m * m);
   if (s === 0) return (j * (n - j)) / move;
-  const q = (spread / (s + m) + 1) / (2 * a), e = omd * q, l = Math.log1p(e), L = -2 * Math.atanh(Math.min(1, s / b));
-  const den = Math.expm1(n * L);
-  const rj = L === 0 ? j / n : Math.expm1(j * L) / den, rr = L === 0 ? (n - j) / n : Math.expm1((n - j) * L) / den;
-  const scale = (e === 0 ? 1 : l / e) * q;
-  const x1 = l === 0 ? j - n : Math.expm1((j - n) * l) / l, x2 = l === 0 ? j : Math.expm1(j * l) / l;
-  const v = -(x1 * rj + x2 * Math.exp(j * L) * rr) * scale;
+  const q = (spread / (s + m) + 1) / (2 * a), e = omd * q, l = log1p(e), ratio = s / b, L = -2 * atanh(ratio < 1 ? ratio : 1);
+  let rj: number, rr: number, rhoJ: number;
+  if (L === 0) { rj = j / n; rr = (n - j) / n; rhoJ = 1; } else {
+    const den = expm1(n * L), emj = expm1(j * L);
+    rj = emj / den; rr = expm1((n - j) * L) / den; rhoJ = 1 + emj;
+  }
+  const down = l === 0 ? j - n : expm1((j - n) * l) / l;
+  const up = j * l < 1 ? (l === 0 ? j : expm1(j * l) / l) * rhoJ : (exp(j * (l + L)) - rhoJ) / l;
+  const v = -(down * rj + up * rr) * ((e === 0 ? 1 : l / e) * q);
   return v > 0 ? v : 0;
 }
 
@@ -38,7 +44,7 @@ export function baselineRuns(sc: Scenario, seed: number, runs: number): { months
   const A = sc.sides.A, B = sc.sides.B, w = sc.war, bg = sc.bargaining;
   const N = w.decisiveSteps, sigma = w.stalemateChance, H = sc.horizonMonths, lam = bg.memory;
   const sanctions = sc.levers.sanctions, aid = sc.levers.aid, g = sc.levers.guarantee;
-  const logit0 = Math.log(w.baseWinChance / (1 - w.baseWinChance));
+  const logit0 = log(w.baseWinChance / (1 - w.baseWinChance));
   const armF = bg.armistice ? 1 - bg.armisticeDiscount : 1;
   const h = bg.granularity;
   let months = 0, deals = 0, dealMonthSum = 0;
@@ -56,7 +62,7 @@ export function baselineRuns(sc: Scenario, seed: number, runs: number): { months
     let aA = A.priorWins, bA = A.priorLosses, aB = B.priorWins, bB = B.priorLosses;
     for (let t = 1; t <= H; t++) {
       months++;
-      const psi0 = 1 / (1 + Math.exp(-(logit0 + w.exhaustionEffect * (eB - eA) - w.sanctionsEffect * sanctions - w.aidEffect * aid)));
+      const psi0 = 1 / (1 + exp(-(logit0 + w.exhaustionEffect * (eB - eA) - w.sanctionsEffect * sanctions - w.aidEffect * aid)));
       const psi = psi0 < 0.001 ? 0.001 : psi0 > 0.999 ? 0.999 : psi0;
       // Two xoshiro128** steps: u_battle, then u_talks (MODEL.md §1).
       let m5 = Math.imul(s1, 5);
@@ -77,7 +83,7 @@ export function baselineRuns(sc: Scenario, seed: number, runs: number): { months
       if (j <= 0 || j >= N) break;
       const kA = A.baseCost + A.exhaustionCost * eA + bg.sanctionsCostA * sanctions;
       const kB0 = B.baseCost + B.exhaustionCost * eB - bg.aidReliefB * aid, kB = kB0 > 0 ? kB0 : 0;
-      const dA = Math.pow(A.discount, 1 + A.exhaustionImpatience * eA), dB = Math.pow(B.discount, 1 + B.exhaustionImpatience * eB);
+      const dA = powPositive(A.discount, 1 + A.exhaustionImpatience * eA), dB = powPositive(B.discount, 1 + B.exhaustionImpatience * eB);
       const pA = aA / (aA + bA), pB = aB / (aB + bB), c = j / N;
       const muA = (1 - sigma) * (2 * (pA < 0.001 ? 0.001 : pA > 0.999 ? 0.999 : pA) - 1);
       const muB = (1 - sigma) * (2 * (pB < 0.001 ? 0.001 : pB > 0.999 ? 0.999 : pB) - 1);

@@ -8,6 +8,7 @@
 
 import { showValue } from './show.ts';
 
+/** The two belligerents: A (in the shipped scenario Russia) and B (Ukraine). */
 export type SideId = 'A' | 'B';
 
 /** One belligerent's parameters (MODEL.md §4, §7). */

@@ -8,6 +8,7 @@
  * convenient one-run wrapper that returns a fresh {@link Trace}.
  */
 
+import { exp, log, powPositive } from './detmath.ts';
 import { Rng } from './rng.ts';
 import { validateScenario, type Scenario } from './schema.ts';
 import { clampPsi, drift, valueOfWarA, valueOfWarB, warMonths } from './war.ts';
@@ -112,7 +113,7 @@ function clamp01(x: number): number {
 }
 
 function logit(p: number): number {
-  return Math.log(p / (1 - p));
+  return log(p / (1 - p));
 }
 
 /** Options of {@link Simulator.run}. */
@@ -227,7 +228,7 @@ export class Simulator {
           if (record) this.events.push({ month: t, kind: 'event', label: ev.labels[k]! });
         }
         // 2. Battle (MODEL.md §1): both draws, always, in this order.
-        psi = clampPsi(1 / (1 + Math.exp(-(logitPsi0 + w.exhaustionEffect * (eB - eA) - w.sanctionsEffect * sanctions - w.aidEffect * aid))));
+        psi = clampPsi(1 / (1 + exp(-(logitPsi0 + w.exhaustionEffect * (eB - eA) - w.sanctionsEffect * sanctions - w.aidEffect * aid))));
         const uBattle = rng.next();
         const uTalks = rng.next();
         let aWon = false, bWon = false;
@@ -249,15 +250,15 @@ export class Simulator {
         // Talks (step 9) use this month's zone, assessed below.
         dealNow = uTalks < talkChance ? 1 : 0;
       } else {
-        psi = clampPsi(1 / (1 + Math.exp(-(logitPsi0 + w.exhaustionEffect * (eB - eA) - w.sanctionsEffect * sanctions - w.aidEffect * aid))));
+        psi = clampPsi(1 / (1 + exp(-(logitPsi0 + w.exhaustionEffect * (eB - eA) - w.sanctionsEffect * sanctions - w.aidEffect * aid))));
       }
 
       // 6. Costs. 7. Patience.
       const kA = A.baseCost + A.exhaustionCost * eA + bg.sanctionsCostA * sanctions;
       const kBraw = B.baseCost + B.exhaustionCost * eB - bg.aidReliefB * aid;
       const kB = kBraw > 0 ? kBraw : 0;
-      const dA = Math.pow(A.discount, 1 + A.exhaustionImpatience * eA);
-      const dB = Math.pow(B.discount, 1 + B.exhaustionImpatience * eB);
+      const dA = powPositive(A.discount, 1 + A.exhaustionImpatience * eA);
+      const dB = powPositive(B.discount, 1 + B.exhaustionImpatience * eB);
 
       // 8. Values and the zone (MODEL.md §2–3).
       const beliefA = aA / (aA + bA), beliefB = aB / (aB + bB);

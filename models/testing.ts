@@ -250,9 +250,15 @@ export function checkFearonReduction(scenario: Scenario): void {
   if (!close(width, expected, 1e-8)) fail('3', `width ${width}, (k_A + k_B)·E[T] = ${expected}`);
 }
 
-/** Whether month t of two traces has the same state (so the valuations are comparable). */
+/**
+ * Whether month t of two traces has the same state of an undecided war (so the
+ * valuations are comparable). Decided months (control 0 or 1) are left out:
+ * the war is over, A or B needs exactly everything, and the surplus there is
+ * zero up to rounding.
+ */
 function sameState(a: TraceFields, b: TraceFields, t: number): boolean {
-  return a.control[t] === b.control[t] && a.beliefA[t] === b.beliefA[t] && a.beliefB[t] === b.beliefB[t]
+  const c = a.control[t]!;
+  return c > 0 && c < 1 && a.control[t] === b.control[t] && a.beliefA[t] === b.beliefA[t] && a.beliefB[t] === b.beliefB[t]
     && a.exhaustionA[t] === b.exhaustionA[t] && a.exhaustionB[t] === b.exhaustionB[t]
     && a.guarantee[t] === b.guarantee[t] && a.aid[t] === b.aid[t] && a.sanctions[t] === b.sanctions[t];
 }
@@ -356,8 +362,9 @@ function compareZones(base: Scenario, changed: Scenario, seed: number, mustNot: 
   const a = new Simulator(base).run(seed, 0, { recordEvents: false }).fields;
   const b = new Simulator(changed).run(seed, 0, { recordEvents: false }).fields;
   for (let t = 0; t <= base.horizonMonths; t++) {
+    const c = a.control[t]!;
     const comparable = ignoreGuarantee
-      ? a.control[t] === b.control[t] && a.beliefA[t] === b.beliefA[t] && a.beliefB[t] === b.beliefB[t] && a.exhaustionA[t] === b.exhaustionA[t] && a.exhaustionB[t] === b.exhaustionB[t]
+      ? c > 0 && c < 1 && a.control[t] === b.control[t] && a.beliefA[t] === b.beliefA[t] && a.beliefB[t] === b.beliefB[t] && a.exhaustionA[t] === b.exhaustionA[t] && a.exhaustionB[t] === b.exhaustionB[t]
       : sameState(a, b, t);
     if (!comparable) continue;
     const sa = a.surplus[t]!, sb = b.surplus[t]!;

@@ -23,6 +23,8 @@
  * number of months E[T] (steps/(1−σ)).
  */
 
+import { atanh, exp, expm1, log1p } from './detmath.ts';
+
 /** Beliefs and true chances are clamped to this range everywhere (MODEL.md §1–2). */
 export const PSI_MIN = 0.001;
 /** Upper clamp of beliefs and true chances (MODEL.md §1). */
@@ -35,7 +37,7 @@ export function clampPsi(psi: number): number {
 
 /** expm1(x·ℓ)/ℓ, with its limit x at ℓ = 0. */
 function expm1Ratio(x: number, l: number): number {
-  return l === 0 ? x : Math.expm1(x * l) / l;
+  return l === 0 ? x : expm1(x * l) / l;
 }
 
 /**
@@ -115,28 +117,28 @@ function solveUpward(j: number, n: number, sigma: number, delta: number, psi: nu
   // q = (λ₊ − 1)/(1 − δ), written without cancellation since m ≥ 0.
   const q = (spread / (s + m) + 1) / (2 * a);
   const ePlus = oneMinusDelta * q; // λ₊ − 1 ≥ 0
-  const lPlus = Math.log1p(ePlus); // ℓ₊ = ln λ₊
+  const lPlus = log1p(ePlus); // ℓ₊ = ln λ₊
   const ratio = s / b; // ≤ 1 in exact arithmetic; rounding can exceed it as δ → 0
-  const L = -2 * Math.atanh(ratio < 1 ? ratio : 1); // ln ρ ≤ 0 (−∞ when ρ = 0)
+  const L = -2 * atanh(ratio < 1 ? ratio : 1); // ln ρ ≤ 0 (−∞ when ρ = 0)
 
   // R(m) = (1 − ρ^m)/(1 − ρ^N); m/N at L = 0.
   let rj: number, rRest: number, rhoJ: number;
   if (L === 0) { rj = j / n; rRest = (n - j) / n; rhoJ = 1; }
   else {
-    const den = Math.expm1(n * L);
-    const emj = Math.expm1(j * L);
+    const den = expm1(n * L);
+    const emj = expm1(j * L);
     rj = emj / den;
-    rRest = Math.expm1((n - j) * L) / den;
+    rRest = expm1((n - j) * L) / den;
     rhoJ = 1 + emj;
   }
   const lMinus = lPlus + L; // ln λ₋ ≤ 0
   const downJ = expm1Ratio(j - n, lPlus); // (λ₊^(j−N) − 1)/ℓ₊, bounded
   // (λ₊^j − 1)·ρ^j/ℓ₊ = (λ₋^j − ρ^j)/ℓ₊: with expm1 while ℓ₊·j is small (δ near 1),
   // in log space when λ₊^j would overflow (δ near 0).
-  const upJrhoJ = j * lPlus < 1 ? expm1Ratio(j, lPlus) * rhoJ : (Math.exp(j * lMinus) - rhoJ) / lPlus;
+  const upJrhoJ = j * lPlus < 1 ? expm1Ratio(j, lPlus) * rhoJ : (exp(j * lMinus) - rhoJ) / lPlus;
   if (out) {
-    out.winA = Math.exp((j - n) * lPlus) * rj; // λ₊^(j−N)·R(j)
-    out.winB = Math.exp(j * lMinus) * rRest; // λ₋^j·R(N−j)
+    out.winA = exp((j - n) * lPlus) * rj; // λ₊^(j−N)·R(j)
+    out.winB = exp(j * lMinus) * rRest; // λ₋^j·R(N−j)
   }
   // ℓ₊/(1−δ) = (ℓ₊/e₊)·q, with log1p(e)/e → 1 as e → 0.
   const scale = (ePlus === 0 ? 1 : lPlus / ePlus) * q;

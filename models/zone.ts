@@ -12,7 +12,8 @@
  *   S2: domestic: armistice ? r_A ← r_A/(1 − d) : r_B ← min(r_B, bound_B); r_A ← max(r_A, bound_A)
  *   S3: indivisibility: r_A ← ⌈r_A/h⌉h, r_B ← ⌊r_B/h⌋h
  *   S  = S3 for one issue; with several issues, B's utility margin on the
- *        frontier, in shares of issue 0 (see `marginAt`); logrolling = S − S3.
+ *        frontier, deflated by the commitment factor (see `marginAt`);
+ *        logrolling = S − S3.
  * Each term is the drop between stages, so the terms add up to the surplus by
  * construction: surplus = costs − optimism − commitment − domestic − indivisibility + logrolling.
  *
@@ -26,6 +27,7 @@
  * MODEL.md's unclipped formula holds exactly.
  */
 
+import { log } from './detmath.ts';
 import type { Scenario } from './schema.ts';
 
 /**
@@ -104,8 +106,8 @@ function stageSurplus(lo: number, hi: number): number {
 /** α·ln(gainA) + (1 − α)·ln(gainB), with 0·ln 0 = 0 at α ∈ {0, 1}. */
 function logNashProduct(alpha: number, gainA: number, gainB: number): number {
   let s = 0;
-  if (alpha > 0) s += alpha * Math.log(gainA > 0 ? gainA : 0);
-  if (alpha < 1) s += (1 - alpha) * Math.log(gainB > 0 ? gainB : 0);
+  if (alpha > 0) s += alpha * log(gainA > 0 ? gainA : 0);
+  if (alpha < 1) s += (1 - alpha) * log(gainB > 0 ? gainB : 0);
   return s;
 }
 
@@ -122,8 +124,8 @@ function gridDown(x: number, h: number): number {
  * ½ when both are perfectly patient (MODEL.md §3).
  */
 export function nashWeightA(patienceA: number, patienceB: number): number {
-  const la = Math.log(patienceA);
-  const lb = Math.log(patienceB);
+  const la = log(patienceA);
+  const lb = log(patienceB);
   const sum = la + lb;
   return sum === 0 ? 0.5 : lb / sum;
 }
@@ -386,17 +388,17 @@ export class ZoneSolver {
   }
 
   /**
-   * B's margin max{u_B : u_A ≥ V_A} − V_B with issue 0 free or fixed, in shares
-   * of issue 0: divided by what a share of issue 0 costs B. With one issue this
-   * is the zone's width, so the surplus keeps its unit whatever the number of
-   * issues, and adding an issue only A values never shrinks it (MODEL.md
-   * §6.11). When no deal can give A its war value, the surplus is A's
+   * B's margin max{u_B : u_A ≥ V_A} − V_B with issue 0 free or fixed, in
+   * stake units deflated by the commitment factor 1 + φ(1 − g): with one issue
+   * that is exactly the zone's width r_B − r_A, so the surplus keeps its unit
+   * whatever the number of issues; splitting the stakes into issues both value
+   * alike adds nothing, and adding an issue only A values never shrinks it
+   * (MODEL.md §6.11). When no deal can give A its war value, the surplus is A's
    * shortfall in stake units (negative).
    */
   private marginAt(fixedX0: number): number {
     const short = this.frontierAt(this.vA, fixedX0);
-    const unitB = this.lossB[0]! > 0 ? this.lossB[0]! : 1;
-    const margin = (this.utilityB(this.x) - this.vB) / unitB;
+    const margin = (this.utilityB(this.x) - this.vB) / (1 + this.vulnerability * (1 - this.guarantee));
     return short > 0 ? Math.min(margin, -short) : margin;
   }
 
