@@ -8,7 +8,7 @@
 import type { Scenario } from '../models/index.ts';
 // The model's deterministic elementary functions (bitwise the same in every engine): the
 // engine must use them, so the yardstick does too.
-import { atanh, exp, expm1, log, log1p, powPositive } from '../models/detmath.ts';
+import { atanh, exp, expm1, log, log1p } from '../models/detmath.ts';
 
 function mix32(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
@@ -45,6 +45,7 @@ export function baselineRuns(sc: Scenario, seed: number, runs: number): { months
   const N = w.decisiveSteps, sigma = w.stalemateChance, H = sc.horizonMonths, lam = bg.memory;
   const sanctions = sc.levers.sanctions, aid = sc.levers.aid, g = sc.levers.guarantee;
   const logit0 = log(w.baseWinChance / (1 - w.baseWinChance));
+  const lnDA = log(A.discount), lnDB = log(B.discount);
   const armF = bg.armistice ? 1 - bg.armisticeDiscount : 1;
   const h = bg.granularity;
   let months = 0, deals = 0, dealMonthSum = 0;
@@ -83,7 +84,8 @@ export function baselineRuns(sc: Scenario, seed: number, runs: number): { months
       if (j <= 0 || j >= N) break;
       const kA = A.baseCost + A.exhaustionCost * eA + bg.sanctionsCostA * sanctions;
       const kB0 = B.baseCost + B.exhaustionCost * eB - bg.aidReliefB * aid, kB = kB0 > 0 ? kB0 : 0;
-      const dA = powPositive(A.discount, 1 + A.exhaustionImpatience * eA), dB = powPositive(B.discount, 1 + B.exhaustionImpatience * eB);
+      const dA = A.exhaustionImpatience === 0 ? A.discount : exp((1 + A.exhaustionImpatience * eA) * lnDA);
+      const dB = B.exhaustionImpatience === 0 ? B.discount : exp((1 + B.exhaustionImpatience * eB) * lnDB);
       const pA = aA / (aA + bA), pB = aB / (aB + bB), c = j / N;
       const muA = (1 - sigma) * (2 * (pA < 0.001 ? 0.001 : pA > 0.999 ? 0.999 : pA) - 1);
       const muB = (1 - sigma) * (2 * (pB < 0.001 ? 0.001 : pB > 0.999 ? 0.999 : pB) - 1);

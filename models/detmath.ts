@@ -284,10 +284,3 @@ export function atanh(x: number): number {
   }
   return hx >= 0 ? t : -t;
 }
-
-/** x^y for x > 0, as e^(y·ln x): deterministic, within a few ulps. */
-export function powPositive(x: number, y: number): number {
-  if (x === 1 || y === 0) return 1;
-  if (y === 1) return x;
-  return exp(y * log(x));
-}

@@ -8,7 +8,7 @@
  * convenient one-run wrapper that returns a fresh {@link Trace}.
  */
 
-import { exp, log, powPositive } from './detmath.ts';
+import { exp, log } from './detmath.ts';
 import { Rng } from './rng.ts';
 import { validateScenario, type Scenario } from './schema.ts';
 import { clampPsi, drift, valueOfWarA, valueOfWarB, warMonths } from './war.ts';
@@ -184,6 +184,8 @@ export class Simulator {
     const N = w.decisiveSteps;
     const sigma = w.stalemateChance;
     const logitPsi0 = logit(w.baseWinChance);
+    // δ = δ0^(1 + ζE) = e^((1 + ζE)·ln δ0): ln δ0 once per run (MODEL.md §4 step 7).
+    const lnDiscountA = log(A.discount), lnDiscountB = log(B.discount);
     const lambda = bg.memory;
     const ev = this.compiled;
     const rng = this.rng.reseed(seed, run);
@@ -257,8 +259,8 @@ export class Simulator {
       const kA = A.baseCost + A.exhaustionCost * eA + bg.sanctionsCostA * sanctions;
       const kBraw = B.baseCost + B.exhaustionCost * eB - bg.aidReliefB * aid;
       const kB = kBraw > 0 ? kBraw : 0;
-      const dA = powPositive(A.discount, 1 + A.exhaustionImpatience * eA);
-      const dB = powPositive(B.discount, 1 + B.exhaustionImpatience * eB);
+      const dA = A.exhaustionImpatience === 0 ? A.discount : exp((1 + A.exhaustionImpatience * eA) * lnDiscountA);
+      const dB = B.exhaustionImpatience === 0 ? B.discount : exp((1 + B.exhaustionImpatience * eB) * lnDiscountB);
 
       // 8. Values and the zone (MODEL.md §2–3).
       const beliefA = aA / (aA + bA), beliefB = aB / (aB + bB);
