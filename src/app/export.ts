@@ -4,7 +4,7 @@
  * JSON files have a `manifest` object; PNGs are chart canvases on white with
  * the manifest in a text chunk-free footer line drawn under the chart.
  */
-import { MODEL_VERSION, type Scenario } from '../../models/index.ts';
+import { MODEL_VERSION, TRACE_FIELDS, type Scenario, type Trace } from '../../models/index.ts';
 
 export interface Manifest {
   scenario: string;
@@ -28,6 +28,17 @@ function csvCell(v: unknown): string {
 export function toCsv(m: Manifest, columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const head = Object.entries(m).filter(([, v]) => v !== undefined).map(([k, v]) => `# ${k}: ${v}`);
   return [...head, columns.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+}
+
+/**
+ * A single run's trace as CSV: one row per month 0..horizon, a `month`
+ * column and every trace field (MODEL.md §4) under its own name. After the
+ * run ends (`endedAt` in the manifest) the fields are frozen.
+ */
+export function traceCsv(trace: Trace, m: Manifest): string {
+  const rows: number[][] = [];
+  for (let t = 0; t < trace.months.length; t++) rows.push([trace.months[t]!, ...TRACE_FIELDS.map((f) => trace.fields[f][t]!)]);
+  return toCsv(m, ['month', ...TRACE_FIELDS], rows);
 }
 
 /** Offer a file for download. */

@@ -1,11 +1,13 @@
 /** The tabs, in order. */
 import type { View } from './registry.ts';
 import { runView } from './run.ts';
-import { placeholderView } from './placeholder.ts';
+import { montecarloView } from './montecarlo.ts';
+import { sweepView } from './sweep.ts';
+import { sensitivityView } from './sensitivity.ts';
 
 export const views: readonly View[] = [
   runView,
-  placeholderView('montecarlo', 'Monte Carlo'),
-  placeholderView('sweep', 'Sweep'),
-  placeholderView('sensitivity', 'Sensitivity'),
+  montecarloView,
+  sweepView,
+  sensitivityView,
 ];
