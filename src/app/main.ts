@@ -11,7 +11,7 @@ import { decodeUrlState, queryFor } from './url.ts';
 import { lastMonth } from './charts/runCommon.ts';
 import { renderParams } from './panels/params.ts';
 import { renderTopControls } from './panels/top.ts';
-import { views } from './views/index.ts';
+import { tabs as viewTabs } from './views/index.ts';
 import type { View } from './views/registry.ts';
 
 const main = document.getElementById('view')!;
@@ -29,24 +29,34 @@ async function rerun(scenario: Scenario, seed: number): Promise<void> {
 }
 
 let current: View | null = null;
+let showing = 0;
 
-function show(id: ViewId): void {
-  const next = views.find((v) => v.id === id) ?? views[0]!;
-  if (current === next) return;
+async function show(id: ViewId): Promise<void> {
+  const tab = viewTabs.find((v) => v.id === id) ?? viewTabs[0]!;
+  if (current?.id === tab.id) return;
+  const ticket = ++showing;
+  for (const b of tabs.querySelectorAll<HTMLButtonElement>('button')) {
+    const on = b.dataset.view === tab.id;
+    b.setAttribute('aria-selected', String(on));
+    b.tabIndex = on ? 0 : -1;
+  }
+  let next: View;
+  try {
+    next = await tab.load();
+  } catch (e) {
+    notify(`The ${tab.label} view could not be loaded (${e instanceof Error ? e.message : String(e)}); reload the page to try again.`, 'error');
+    return;
+  }
+  if (ticket !== showing) return; // another tab was chosen meanwhile
   current?.unmount();
   main.replaceChildren();
   current = next;
   next.mount(main);
-  for (const b of tabs.querySelectorAll<HTMLButtonElement>('button')) {
-    const on = b.dataset.view === next.id;
-    b.setAttribute('aria-selected', String(on));
-    b.tabIndex = on ? 0 : -1;
-  }
   main.setAttribute('aria-labelledby', `tab-${next.id}`);
 }
 
 function renderTabs(): void {
-  const buttons = views.map((v) => {
+  const buttons = viewTabs.map((v) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.role = 'tab';
@@ -95,13 +105,13 @@ function writeUrl(): void {
 
 store.subscribe((s, changed) => {
   if (changed.has('scenario') || changed.has('seed')) void rerun(s.scenario, s.seed);
-  if (changed.has('view')) show(s.view);
+  if (changed.has('view')) void show(s.view);
   if (changed.has('scenario') || changed.has('seed') || changed.has('presetId') || changed.has('view') || changed.has('month') || changed.has('playback')) writeUrl();
 });
 
 renderTopControls(document.getElementById('top-controls')!, scenarios);
 renderParams(document.getElementById('params')!);
 renderTabs();
-show(store.get().view);
+void show(store.get().view);
 void rerun(store.get().scenario, store.get().seed);
 writeUrl();

@@ -19,6 +19,7 @@ import { store } from '../state.ts';
 import { notify } from '../notify.ts';
 import { download, fileName, manifest, toCsv } from '../export.ts';
 import { mountChart, type MountedChart } from '../charts/mount.ts';
+import '../charts/matrix.ts';
 import { SWEEP_OUTPUTS, heatmapChart, lightBackground, shortParam, sweepValues, type HeatmapCell, type HeatmapSpec, type SweepOutput } from '../charts/heatmap.ts';
 import { formatParamValue, outputLabel, paramName } from '../charts/tornado.ts';
 import { count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
