@@ -16,7 +16,7 @@ export {
 } from './simulate.ts';
 
 export {
-  validateScenario, parameterDescriptors, numericParameterPaths, describeParam, getParam, setParam,
+  validateScenario, validateScenarioDocument, parameterDescriptors, numericParameterPaths, describeParam, getParam, setParam,
   defaultScenario, formatRange, inRange,
   type Scenario, type Side, type SideId, type War, type Bargaining, type Levers, type ScenarioEvent, type Issue,
   type Provenance, type ParameterDescriptor, type ParamGroup, type ValidationError, type ValidationResult,

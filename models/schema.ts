@@ -566,6 +566,16 @@ function checkProvenance(raw: unknown, err: (p: string, m: string) => void): Rec
   return out;
 }
 
+/**
+ * A scenario document as files carry it: a bare scenario, or an export with a
+ * manifest, `{ "manifest": {...}, "scenario": {...} }` (what the app and the
+ * CLI write). Validated like any untrusted input; never throws.
+ */
+export function validateScenarioDocument(input: unknown): ValidationResult {
+  if (isRecord(input) && 'scenario' in input && 'manifest' in input) return validateScenario(input.scenario);
+  return validateScenario(input);
+}
+
 /** A scenario with every parameter at its descriptor default (symmetric, no adjustments). */
 export function defaultScenario(): Scenario {
   const r = validateScenario({ id: 'default', title: 'Default' });

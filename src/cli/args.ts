@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  SEED_MAX, axisValues, describeParam, formatRange, inRange, isPointOutput, scenarios, setParam, validateScenario,
+  SEED_MAX, axisValues, describeParam, formatRange, inRange, isPointOutput, scenarios, setParam, validateScenario, validateScenarioDocument,
   type PointOutput, type Scenario, type SweepAxis,
 } from '../../models/index.ts';
 
@@ -115,7 +115,7 @@ export function loadScenario(ref: string): Scenario {
   } catch (e) {
     throw new UsageError(`--scenario ${ref}: ${(e as Error).message}`);
   }
-  const r = validateScenario(raw);
+  const r = validateScenarioDocument(raw); // a bare scenario or the app's {manifest, scenario} export
   if (!r.ok) throw new UsageError(`--scenario ${ref}: ${r.errors.map((e) => e.message).join('; ')}`);
   return r.scenario;
 }

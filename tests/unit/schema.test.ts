@@ -99,3 +99,14 @@ describe('fuzz: validateScenario never throws and every error names a path', () 
       if (!r.ok) expect(r.errors.map((e) => e.path)).toContain(path);
     });
 });
+
+describe('validateScenarioDocument', () => {
+  it('accepts a bare scenario or an export with a manifest, and validates either', async () => {
+    const { validateScenarioDocument } = await import('../../models/index.ts');
+    const s = scenarios['textbook-fearon']!;
+    expect(validateScenarioDocument(s)).toEqual({ ok: true, scenario: s });
+    expect(validateScenarioDocument({ manifest: { seed: 1 }, scenario: s })).toEqual({ ok: true, scenario: s });
+    const bad = validateScenarioDocument({ manifest: {}, scenario: setParam(s, 'war.decisiveSteps', 1) });
+    expect(bad.ok).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@
  * A scenario file is either a bare scenario (MODEL.md §7) or what the app
  * exports: `{ "manifest": {...}, "scenario": {...} }`.
  */
-import { validateScenario, type Scenario, type ValidationError } from '../../../models/index.ts';
+import { validateScenario, validateScenarioDocument, type Scenario, type ValidationError } from '../../../models/index.ts';
 import type { Manifest } from '../export.ts';
 
 const KEY = 'dealzone.savedScenarios.v1';
@@ -57,10 +57,7 @@ export function parseScenarioFile(text: string): { ok: true; scenario: Scenario 
   } catch (e) {
     return { ok: false, errors: [{ path: '', message: `the file is not valid JSON (${e instanceof Error ? e.message : String(e)})` }] };
   }
-  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && 'scenario' in parsed && 'manifest' in parsed) {
-    parsed = (parsed as { scenario: unknown }).scenario;
-  }
-  return validateScenario(parsed);
+  return validateScenarioDocument(parsed);
 }
 
 /** The exported file: the scenario with a manifest. */
