@@ -238,8 +238,14 @@ export function finishMonteCarlo(scenario: Scenario, seed: number, runs: number,
   }
   let dealt = 0;
   for (let t = 0; t <= H; t++) dealt += c.dealAt[t]!;
+  // A median read inside a bin can pass an issue's bounds by part of a bin: clamp to them.
+  const bound = (k: number, x: number) => {
+    const it = issueCount > 1 ? scenario.issues?.[k] : undefined;
+    const lo = it?.low ?? 0, hi = it?.high ?? 1;
+    return x < lo ? lo : x > hi ? hi : x;
+  };
   const terms: number[] | null = dealt > 0
-    ? Array.from({ length: issueCount }, (_, k) => histogramPercentile(c.terms, k * TERM_BINS, TERM_BINS, 0, 1, 50, dealt))
+    ? Array.from({ length: issueCount }, (_, k) => bound(k, histogramPercentile(c.terms, k * TERM_BINS, TERM_BINS, 0, 1, 50, dealt)))
     : null;
   const outcomeShares = {} as Record<Outcome, number>;
   OUTCOMES.forEach((o, i) => { outcomeShares[o] = c.runs > 0 ? c.outcomes[i]! / c.runs : 0; });

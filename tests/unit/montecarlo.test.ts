@@ -73,3 +73,16 @@ describe('sweep and sensitivity', () => {
     expect(r.morris.find((m) => m.path === 'bargaining.talkChance')!.muStar).toBeGreaterThan(0);
   });
 });
+
+describe('median deal terms', () => {
+  it('stay within each issue\'s bounds', () => {
+    const s = scenarios['alaska-2025-issues']!;
+    const r = monteCarlo(s, { runs: 400, seed: 2025 });
+    expect(r.medians.terms).not.toBeNull();
+    r.medians.terms!.forEach((x, k) => {
+      const it = s.issues![k]!;
+      expect(x).toBeGreaterThanOrEqual(it.low ?? 0);
+      expect(x).toBeLessThanOrEqual(it.high ?? 1);
+    });
+  });
+});
