@@ -308,6 +308,38 @@ export class ZoneSolver {
     return u - this.wB[0]! * this.vulnerability * (1 - this.guarantee) * x[0]!;
   }
 
+  /**
+   * The frontier's vertices (u_A, u_B) with guarantee g in force, from the
+   * deal best for B to the deal best for A, with this scenario's adjustments
+   * (armistice discount, vulnerability, guarantee cost, issue 0's domestic and
+   * grid bounds). Display geometry for the utility plane.
+   */
+  frontierVertices(guarantee: number): { uA: number; uB: number }[] {
+    this.guarantee = guarantee;
+    this.prepareFrontier();
+    let uA = -this.guaranteeCostA * guarantee, uB = 0;
+    for (let k = 0; k < this.issueCount; k++) {
+      uA += this.gainA[k]! * this.lo[k]!;
+      uB += this.wB[k]! - this.lossB[k]! * this.lo[k]!;
+    }
+    const out = [{ uA, uB }];
+    for (let i = 0; i < this.issueCount; i++) {
+      const k = this.order[i]!;
+      const span = this.hi[k]! - this.lo[k]!;
+      if (span <= 0 || (this.gainA[k] === 0 && this.lossB[k] === 0)) continue;
+      uA += this.gainA[k]! * span;
+      uB -= this.lossB[k]! * span;
+      out.push({ uA, uB });
+    }
+    return out;
+  }
+
+  /** u_A and u_B of a deal with guarantee g in force (the adjusted utilities of MODEL.md §3). */
+  dealUtilities(guarantee: number, terms: ArrayLike<number>): { uA: number; uB: number } {
+    this.guarantee = guarantee;
+    return { uA: this.utilityA(terms), uB: this.utilityB(terms) };
+  }
+
   // -------------------------------------------------------------------------
   // One issue
 

@@ -4,7 +4,7 @@
  * a month's decomposition, on constructed traces.
  */
 import { describe, expect, it } from 'vitest';
-import { TRACE_FIELDS, TERM_FIELDS, setParam, simulate, validateScenario, type Scenario, type Trace, type TraceField, type RunSummary } from '../../models/index.ts';
+import { TRACE_FIELDS, TERM_FIELDS, defaultScenario, setParam, simulate, validateScenario, type Scenario, type Trace, type TraceField, type RunSummary } from '../../models/index.ts';
 import { dealZoneChart, dealZoneFinding } from '../../src/app/charts/dealZone.ts';
 import { battlefieldChart } from '../../src/app/charts/battlefield.ts';
 import { pressureChart } from '../../src/app/charts/pressure.ts';
@@ -237,7 +237,7 @@ describe('utilityPlaneChart', () => {
     { id: 'sanctions', label: 'Sanctions relief', weightA: 0.4, weightB: 0.2 },
   ];
   it('the frontier gives A the issues in decreasing order of wA/wB (MODEL.md §3)', () => {
-    const f = frontier(issues);
+    const f = frontier(setParam(defaultScenario(), 'issues', issues), 0);
     expect(f).toHaveLength(3);
     expect(f[0]).toEqual({ x: 0, y: 1 });
     expect(f[1]!.x).toBeCloseTo(0.4, 12); expect(f[1]!.y).toBeCloseTo(0.8, 12);
@@ -267,11 +267,22 @@ describe('utilityPlaneChart', () => {
     // Before the deal: no deal point.
     expect(datasets(utilityPlaneChart(t, s, { month: 2 }))).toHaveLength(3);
   });
-  it('says when the adjustments (commitment, domestic bounds) shut a zone the plane shows open', () => {
+  it('draws the adjusted frontier, so the plane agrees with the model\'s zone every month', () => {
     const s = setParam(alaska, 'issues', issues);
     const t = simulate(s, { seed: 1 });
-    const f = { ...t.fields, zoneOpen: new Float64Array(t.fields.zoneOpen.length), commitmentTerm: new Float64Array(t.fields.zoneOpen.length).fill(0.3) };
-    expect(utilityPlaneChart({ ...t, fields: f }, s, { month: 2 }).finding).toMatch(/north-east .*; but with the commitment problem and the domestic bounds the zone is shut this month\.$/);
+    for (let m = 0; m <= (t.summary.endedAt ?? s.horizonMonths); m++) {
+      const finding = utilityPlaneChart(t, s, { month: m }).finding;
+      expect(finding, `month ${m}`).toMatch(t.fields.zoneOpen[m] === 1 ? /north-east/ : /south-west/);
+      expect(finding).not.toMatch(/; but /);
+    }
+  });
+  it('says so when only a grid of shares can be agreed and the grid shuts a zone the plane shows open', () => {
+    const s = setParam(alaska, 'issues', issues);
+    const t = simulate(s, { seed: 1 });
+    const opened = t.fields.zoneOpen.indexOf(1);
+    const m = opened >= 0 ? opened : 0;
+    const f = { ...t.fields, zoneOpen: t.fields.zoneOpen.map((v, i) => (i === m ? 1 - v : v)) };
+    expect(utilityPlaneChart({ ...t, fields: f }, s, { month: m }).finding).toMatch(/; but only a grid of shares of Territory can be agreed/);
   });
   it('the deal-zone chart with several issues: no band between the issue-0 lines, the strip decides, the deal lists every issue', () => {
     const s = setParam(alaska, 'issues', issues);

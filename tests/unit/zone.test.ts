@@ -153,3 +153,38 @@ describe('several issues: frontier and logrolling', () => {
     expect(solver.rejection(z, [0.8])).toBe('B');
   });
 });
+
+describe('frontier vertices (the utility plane)', () => {
+  const issues = [
+    { id: 'territory', label: 'Territory', weightA: 0.6, weightB: 0.8 },
+    { id: 'sanctions', label: 'Sanctions relief', weightA: 0.4, weightB: 0.2 },
+  ];
+  it('walk the greedy order with the month\'s adjustments, and the margin agrees with the surplus', () => {
+    const s = scenario({ issues, 'bargaining.vulnerability': 0.5, 'bargaining.guaranteeCostA': 0.1 });
+    const solver = new ZoneSolver(s);
+    const g = 0.4;
+    const pts = solver.frontierVertices(g);
+    // Sanctions relief first (ratio 2), then territory, whose loss to B carries 1 + φ(1 − g) = 1.3.
+    expect(pts).toHaveLength(3);
+    expect(pts[0]!.uA).toBeCloseTo(-0.04, 12);
+    expect(pts[0]!.uB).toBeCloseTo(1, 12);
+    expect(pts[1]!.uA).toBeCloseTo(0.36, 12);
+    expect(pts[1]!.uB).toBeCloseTo(0.8, 12);
+    expect(pts[2]!.uA).toBeCloseTo(0.96, 12);
+    expect(pts[2]!.uB).toBeCloseTo(0.8 - 0.8 * 1.3, 12);
+    const v = consistent(0.5, { costA: 0.006, costB: 0.006 });
+    const z = solver.assess(v, g, newZoneAssessment());
+    expect(z.open).toBe(true);
+    // B's margin on the polyline at u_A = V_A, deflated by 1.3, is the surplus.
+    const i = pts.findIndex((p, k) => k > 0 && p.uA >= v.valueA);
+    const a = pts[i - 1]!, b = pts[i]!;
+    const uB = a.uB + ((v.valueA - a.uA) / (b.uA - a.uA)) * (b.uB - a.uB);
+    expect((uB - v.valueB) / 1.3).toBeCloseTo(z.surplus, 12);
+    const terms = new Float64Array(2);
+    solver.assess(v, g, z);
+    solver.dealTerms(z, 0.5, terms);
+    const u = solver.dealUtilities(g, terms);
+    expect(u.uA).toBeGreaterThanOrEqual(v.valueA - 1e-12);
+    expect(u.uB).toBeGreaterThanOrEqual(v.valueB - 1e-12);
+  });
+});

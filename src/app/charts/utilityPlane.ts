@@ -1,34 +1,22 @@
 /**
  * Chart 5, the utility plane for scenarios with several issues (pure).
- * u_A(x) = Σ wA_k x_k, u_B(x) = Σ wB_k (1 − x_k) (MODEL.md §3). The Pareto
- * frontier is display geometry from the scenario's issue weights: the greedy
- * fractional knapsack of §3, giving A the issues in decreasing order of
- * wA/wB, each within its bounds. On it: the two war values of the month under
- * the cursor (V_A as a vertical line, V_B as a horizontal one), the part of
- * the frontier north-east of that disagreement point (the zone, before the
- * commitment, domestic and grid adjustments), and the deal struck, if any.
+ * u_A(x) = Σ wA_k x_k, u_B(x) = Σ wB_k (1 − x_k) with the month's adjustments
+ * (MODEL.md §3). The Pareto frontier comes from the model
+ * (ZoneSolver.frontierVertices: the greedy fractional knapsack of §3). On it:
+ * the two war values of the month under the cursor (V_A as a vertical line,
+ * V_B as a horizontal one), the part of the frontier north-east of that
+ * disagreement point (the zone), and the deal struck, if any.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { Issue, Scenario, Trace } from '../../../models/index.ts';
+import { ZoneSolver, type Scenario, type Trace } from '../../../models/index.ts';
 import type { ChartSpec } from './mount.ts';
 import { SIDE_COLORS, lastMonth, stake } from './runCommon.ts';
 
 export interface UtilityPoint { x: number; y: number }
 
-/** The frontier's vertices from all-to-B to all-to-A (x = u_A rising, y = u_B falling). */
-export function frontier(issues: readonly Issue[]): UtilityPoint[] {
-  let uA = 0, uB = 0;
-  for (const it of issues) { const lo = it.low ?? 0; uA += it.weightA * lo; uB += it.weightB * (1 - lo); }
-  const ratio = (it: Issue) => (it.weightB === 0 ? (it.weightA > 0 ? Infinity : 0) : it.weightA / it.weightB);
-  const order = issues.map((it, i) => ({ it, i })).sort((a, b) => ratio(b.it) - ratio(a.it) || a.i - b.i);
-  const pts: UtilityPoint[] = [{ x: uA, y: uB }];
-  for (const { it } of order) {
-    const span = (it.high ?? 1) - (it.low ?? 0);
-    if (span <= 0 || (it.weightA === 0 && it.weightB === 0)) continue;
-    uA += it.weightA * span; uB -= it.weightB * span;
-    pts.push({ x: uA, y: uB });
-  }
-  return pts;
+/** The frontier's vertices in month m (x = u_A rising, y = u_B falling), from the model. */
+export function frontier(scenario: Scenario, guarantee: number): UtilityPoint[] {
+  return new ZoneSolver(scenario).frontierVertices(guarantee).map((p) => ({ x: p.uA, y: p.uB }));
 }
 
 /** The part of the frontier with u_A ≥ vA and u_B ≥ vB (empty when there is none). */
@@ -61,13 +49,6 @@ export function frontierMargin(pts: readonly UtilityPoint[], vA: number, vB: num
   return best - vB;
 }
 
-/** A deal's utilities: (Σ wA x, Σ wB (1 − x)). */
-export function utilities(issues: readonly Issue[], terms: readonly number[]): UtilityPoint {
-  let x = 0, y = 0;
-  issues.forEach((it, k) => { const s = terms[k] ?? 0; x += it.weightA * s; y += it.weightB * (1 - s); });
-  return { x, y };
-}
-
 export interface UtilityPlaneOptions {
   /** The month whose war values are drawn (default: the run's last month). */
   month?: number | null;
@@ -79,11 +60,13 @@ export function utilityPlaneChart(trace: Trace, scenario: Scenario, options: Uti
   const last = lastMonth(trace);
   const m = Math.max(0, Math.min(last, Math.round(options.month ?? last)));
   const vA = trace.fields.valueA[m]!, vB = trace.fields.valueB[m]!;
-  const pts = frontier(issues);
+  const g = trace.fields.guarantee[m]!;
+  const pts = frontier(scenario, g);
   const zone = zoneOnFrontier(pts, vA, vB);
   const margin = frontierMargin(pts, vA, vB);
   const s = trace.summary;
-  const deal = s.dealAt !== null && s.terms && s.dealAt <= m ? utilities(issues, s.terms) : null;
+  const dealU = s.dealAt !== null && s.terms && s.dealAt <= m ? new ZoneSolver(scenario).dealUtilities(trace.fields.guarantee[s.dealAt]!, s.terms) : null;
+  const deal = dealU ? { x: dealU.uA, y: dealU.uB } : null;
   const datasets: object[] = [
     { label: 'Frontier: the best deals (trading issues)', order: 3, data: pts, showLine: true, borderColor: '#555', backgroundColor: '#555', borderWidth: 2, pointRadius: 3 },
     { label: 'Zone: deals both prefer to fighting on', order: 2, data: zone, showLine: true, borderColor: 'rgba(46,160,67,0.9)', backgroundColor: 'rgba(46,160,67,0.9)', borderWidth: 7, pointRadius: 0 },
@@ -118,12 +101,9 @@ export function utilityPlaneChart(trace: Trace, scenario: Scenario, options: Uti
   const where = margin >= 0
     ? `the frontier passes north-east of that point, so trading the ${issues.length} issues gives both more than war (${B} keeps up to ${stake(margin)} more than its war value)`
     : `the frontier passes south-west of that point, so no trade of the ${issues.length} issues gives both more than war (short by ${Number.isFinite(margin) ? stake(-margin) : 'more than the whole frontier'})`;
-  // The plane is drawn before the commitment, domestic and grid adjustments; say what the model finds with them.
-  const adjusted = trace.fields.commitmentTerm[m]! + trace.fields.domesticTerm[m]! + trace.fields.indivisibilityTerm[m]!;
+  // The plane is continuous; with a grid on issue 0 the model's verdict can differ: say so.
   const open = trace.fields.zoneOpen[m] === 1;
-  const verdict = adjusted > 1e-9 && (margin >= 0) !== open
-    ? `; but with the commitment problem and the domestic bounds the zone is ${open ? 'open' : 'shut'} this month`
-    : '';
+  const verdict = (margin >= 0) !== open ? `; but only a grid of shares of ${scenario.issues?.[0]?.label ?? 'issue 0'} can be agreed, and on it the zone is ${open ? 'open' : 'shut'} this month` : '';
   const finding = `In month ${m} ${A} values fighting on at ${vA.toFixed(2)} and ${B} at ${vB.toFixed(2)}; ${where}${verdict}${deal ? `; the deal of month ${s.dealAt} gives u_A ${deal.x.toFixed(2)}, u_B ${deal.y.toFixed(2)}` : ''}.`;
   const rows: (string | number)[][] = pts.map((p, i) => [`frontier ${i}`, p.x, p.y]);
   rows.push(['war values (V_A, V_B)', vA, vB]);
