@@ -10,7 +10,6 @@
  * tabs; a job keeps running in the background when the tab is left.
  */
 import { MODEL_VERSION, getParam, parameterDescriptors, type MonteCarloResult, type Scenario } from '../../../models/index.ts';
-import type { Progress } from '../../../worker/pool.ts';
 import { pool } from '../engine.ts';
 import { store } from '../state.ts';
 import { download, fileName, manifest, toCsv } from '../export.ts';
@@ -19,7 +18,7 @@ import { reservationFanChart, surplusFanChart } from '../charts/fan.ts';
 import { probabilityCurvesChart } from '../charts/probabilities.ts';
 import { termsHistogramChart } from '../charts/terms.ts';
 import { paramName, formatParamValue } from '../charts/tornado.ts';
-import { count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { JobRunner, count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
 import type { View } from './registry.ts';
 
 /** Default number of runs. */
@@ -62,21 +61,8 @@ export function scenarioDifferences(a: Scenario, b: Scenario): ParamDifference[]
 
 const keyOf = (scenario: Scenario, seed: number) => `${seed}|${JSON.stringify(scenario)}`;
 
-const state: {
-  runs: number;
-  last: McRun | null;
-  baseline: McRun | null;
-  controller: AbortController | null;
-  progress: Progress | null;
-  status: { kind: JobStatus; message: string };
-} = {
-  runs: DEFAULT_RUNS,
-  last: null,
-  baseline: null,
-  controller: null,
-  progress: null,
-  status: { kind: 'idle', message: '' },
-};
+const state: { runs: number; baseline: McRun | null } = { runs: DEFAULT_RUNS, baseline: null };
+const job = new JobRunner<McRun>('The Monte Carlo', 'result');
 
 interface Ui {
   panel: JobPanel;
@@ -95,29 +81,23 @@ interface Ui {
 let ui: Ui | null = null;
 let renderToken = 0;
 
-function setStatus(kind: JobStatus, message: string): void {
-  state.status = { kind, message };
-  if (!ui) return;
-  if (kind === 'running') ui.panel.start(message);
-  else if (kind === 'idle') ui.panel.say(message);
-  else ui.panel.finish(kind, message);
-}
+const setStatus = (kind: JobStatus, message: string): void => job.setStatus(kind, message);
 
 function syncButtons(): void {
   if (!ui) return;
-  const running = state.controller !== null;
+  const running = job.running;
   ui.runButton.disabled = running;
   ui.runsInput.disabled = running;
-  ui.pinButton.disabled = !state.last || state.baseline === state.last;
+  ui.pinButton.disabled = !job.last || state.baseline === job.last;
   ui.unpinButton.hidden = !state.baseline;
-  ui.csvButton.disabled = !state.last;
+  ui.csvButton.disabled = !job.last;
 }
 
 function describeMeta(): void {
   if (!ui) return;
-  const run = state.last;
+  const run = job.last;
   if (!run) {
-    ui.meta.textContent = state.controller ? 'No result yet.' : `No result yet: press Run to simulate ${count(state.runs)} runs of “${store.get().scenario.title}” with seed ${store.get().seed}.`;
+    ui.meta.textContent = job.controller ? 'No result yet.' : `No result yet: press Run to simulate ${count(state.runs)} runs of “${store.get().scenario.title}” with seed ${store.get().seed}.`;
     return;
   }
   const { scenario, seed } = store.get();
@@ -130,7 +110,7 @@ function describeMeta(): void {
 
 function describeBaseline(): void {
   if (!ui) return;
-  const base = state.baseline, run = state.last;
+  const base = state.baseline, run = job.last;
   if (!base) { ui.baselineBox.hidden = true; ui.baselineBox.replaceChildren(); return; }
   ui.baselineBox.hidden = false;
   const head = h('p', {}, h('strong', { text: 'Baseline (dashed lines): ' }), `“${base.scenario.title}”, seed ${base.seed}, ${count(base.result.counts.runs)} runs.`);
@@ -165,7 +145,7 @@ async function renderResults(): Promise<void> {
   describeMeta();
   describeBaseline();
   syncButtons();
-  const run = state.last;
+  const run = job.last;
   const u = ui;
   if (!run || !u) return;
   const base = state.baseline && state.baseline !== run ? state.baseline.result : null;
@@ -198,47 +178,33 @@ function readRuns(): number | null {
 }
 
 async function run(): Promise<void> {
-  if (state.controller) return;
+  if (job.running) return;
   const runs = readRuns();
   if (runs === null) return;
   state.runs = runs;
   const { scenario, seed } = store.get();
-  const controller = new AbortController();
-  state.controller = controller;
-  state.progress = null;
+  const started = job.run(`Running ${count(runs)} runs of “${scenario.title}” (seed ${seed}) in ${pool.size} worker${pool.size === 1 ? '' : 's'}…`,
+    (controls) => pool.monteCarlo(scenario, { runs, seed }, controls));
   describeMeta();
-  setStatus('running', `Running ${count(runs)} runs of “${scenario.title}” (seed ${seed}) in ${pool.size} worker${pool.size === 1 ? '' : 's'}…`);
   syncButtons();
-  const started = performance.now();
-  const r = await pool.monteCarlo(scenario, { runs, seed }, {
-    signal: controller.signal,
-    onProgress: (p) => { state.progress = p; ui?.panel.progress(p); },
-  });
-  state.controller = null;
-  const seconds = (performance.now() - started) / 1000;
-  if (r.ok) {
-    state.last = { result: r.value, scenario, seed, key: keyOf(scenario, seed), seconds };
-    setStatus('done', `Done: ${count(runs)} runs in ${seconds.toFixed(1)} s (seed ${seed}).`);
+  const r = await started;
+  if (r) {
+    job.last = { result: r.value, scenario, seed, key: keyOf(scenario, seed), seconds: r.seconds };
+    setStatus('done', `Done: ${count(runs)} runs in ${r.seconds.toFixed(1)} s (seed ${seed}).`);
     void renderResults();
-  } else if (r.cancelled) {
-    const prog = state.progress as Progress | null;
-    const done = prog ? `after ${count(prog.done)} of ${count(runs)} runs` : 'before any runs finished';
-    setStatus('cancelled', `Cancelled ${done}. ${state.last ? 'The charts still show the previous result.' : 'No result to show yet.'}`);
-  } else {
-    setStatus('error', `The Monte Carlo failed: ${r.error}`);
   }
   describeMeta();
   syncButtons();
 }
 
 function cancel(): void {
-  state.controller?.abort();
+  job.cancel();
 }
 
 function pin(): void {
-  if (!state.last) return;
-  state.baseline = state.last;
-  setStatus(state.status.kind === 'running' ? 'running' : 'idle', `Pinned the result (seed ${state.last.seed}, ${count(state.last.result.counts.runs)} runs) as the baseline.`);
+  if (!job.last) return;
+  state.baseline = job.last;
+  setStatus(job.status.kind === 'running' ? 'running' : 'idle', `Pinned the result (seed ${job.last.seed}, ${count(job.last.result.counts.runs)} runs) as the baseline.`);
   void renderResults();
 }
 
@@ -248,7 +214,7 @@ function unpin(): void {
 }
 
 function exportCsv(): void {
-  const run = state.last;
+  const run = job.last;
   if (!run) return;
   const r = run.result;
   const q = r.quantiles;
@@ -286,15 +252,12 @@ export const montecarloView: View = {
     runsInput.addEventListener('input', () => runsInput.setCustomValidity(''));
     const off = store.subscribe((_s, changed) => { if (changed.has('scenario') || changed.has('seed')) describeMeta(); });
     ui = { panel, runsInput, runButton, pinButton, unpinButton, csvButton, meta, baselineBox, chartsBox, charts: new Map(), off };
-    // Restore what was going on when the tab was left.
-    const st = state.status;
-    if (state.controller) { panel.start(st.message); if (state.progress) panel.progress(state.progress); } else if (st.message) {
-      if (st.kind === 'idle') panel.say(st.message); else panel.finish(st.kind as Exclude<JobStatus, 'idle' | 'running'>, st.message);
-    }
+    job.attach(panel); // restore what was going on when the tab was left
     syncButtons();
     void renderResults();
   },
   unmount() {
+    job.detach();
     if (!ui) return;
     ui.off();
     for (const c of ui.charts.values()) c.destroy();

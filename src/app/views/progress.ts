@@ -6,7 +6,8 @@
  *
  * Also the small DOM helpers those views share.
  */
-import type { Progress } from '../../../worker/pool.ts';
+import type { JobControls, Progress } from '../../../worker/pool.ts';
+import type { JobResult } from '../../../worker/api.ts';
 import '../many.css';
 
 /** Create an element with attributes/properties and children. */
@@ -107,4 +108,76 @@ export function createJobPanel(prefix: string, unit: string, onCancel: () => voi
 /** Yield to the event loop so that one long render becomes several short tasks. */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * One view's job, kept across tab switches: its status line, its cancel
+ * controller, its last progress and its last result. The three many-runs views
+ * run their pool jobs through `run`, which owns the running → done /
+ * cancelled / error messages, so they read the same everywhere.
+ */
+export class JobRunner<R> {
+  status: { kind: JobStatus; message: string } = { kind: 'idle', message: '' };
+  controller: AbortController | null = null;
+  progress: Progress | null = null;
+  /** The last finished result (kept when a later job is cancelled or fails). */
+  last: R | null = null;
+  private panel: JobPanel | null = null;
+
+  /** @param what The job's name for messages ("The sweep"); `shown` what the charts show of `last`. */
+  constructor(private readonly what: string, private readonly shown: string) {}
+
+  get running(): boolean {
+    return this.controller !== null;
+  }
+
+  /** Set the status line (and the mounted panel, if any). */
+  setStatus(kind: JobStatus, message: string): void {
+    this.status = { kind, message };
+    const p = this.panel;
+    if (!p) return;
+    if (kind === 'running') p.start(message);
+    else if (kind === 'idle') p.say(message);
+    else p.finish(kind, message);
+  }
+
+  /** A newly mounted panel shows what was going on when the tab was left. */
+  attach(panel: JobPanel): void {
+    this.panel = panel;
+    const st = this.status;
+    if (this.controller) { panel.start(st.message); if (this.progress) panel.progress(this.progress); }
+    else if (st.message) { if (st.kind === 'idle') panel.say(st.message); else panel.finish(st.kind as Exclude<JobStatus, 'idle' | 'running'>, st.message); }
+  }
+
+  detach(): void {
+    this.panel = null;
+  }
+
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  /**
+   * Run a pool job with progress and cancel. Resolves to the value and the
+   * seconds it took, or null when it was cancelled or failed (the status line
+   * then says so). The caller sets `last` and the "done" message.
+   */
+  async run<T>(startMessage: string, job: (controls: JobControls) => Promise<JobResult<T>>): Promise<{ value: T; seconds: number } | null> {
+    const controller = new AbortController();
+    this.controller = controller;
+    this.progress = null;
+    this.setStatus('running', startMessage);
+    const started = performance.now();
+    const r = await job({ signal: controller.signal, onProgress: (p) => { this.progress = p; this.panel?.progress(p); } });
+    this.controller = null;
+    if (r.ok) return { value: r.value, seconds: (performance.now() - started) / 1000 };
+    if (r.cancelled) {
+      const p = this.progress as Progress | null; // set by onProgress while awaiting
+      const after = p ? `after ${count(p.done)} of ${count(p.total)} runs` : 'before any runs finished';
+      this.setStatus('cancelled', `Cancelled ${after}. ${this.last ? `The charts still show the previous ${this.shown}.` : `No ${this.shown} to show yet.`}`);
+    } else {
+      this.setStatus('error', `${this.what} failed: ${r.error}`);
+    }
+    return null;
+  }
 }

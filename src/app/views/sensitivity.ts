@@ -5,14 +5,13 @@
  * interaction), computed in the worker pool with progress and cancel.
  */
 import { sensitivityDesign, type PointOutput, type Scenario, type SensitivityResult } from '../../../models/index.ts';
-import type { Progress } from '../../../worker/pool.ts';
 import { pool } from '../engine.ts';
 import { store } from '../state.ts';
 import { download, fileName, manifest, toCsv } from '../export.ts';
 import { mountChart, type ChartSpec, type MountedChart } from '../charts/mount.ts';
 import { SENSITIVITY_OUTPUTS, outputLabel, tornadoChart } from '../charts/tornado.ts';
 import { morrisChart } from '../charts/morris.ts';
-import { count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { JobRunner, count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
 import type { View } from './registry.ts';
 
 export const DEFAULT_RUNS_PER_POINT = 100;
@@ -36,19 +35,12 @@ const state: {
   output: PointOutput;
   runs: number;
   trajectories: number;
-  last: SensRun | null;
-  controller: AbortController | null;
-  progress: Progress | null;
-  status: { kind: JobStatus; message: string };
 } = {
   output: 'dealBy24',
   runs: DEFAULT_RUNS_PER_POINT,
   trajectories: DEFAULT_TRAJECTORIES,
-  last: null,
-  controller: null,
-  progress: null,
-  status: { kind: 'idle', message: '' },
 };
+const job = new JobRunner<SensRun>('The analysis', 'analysis');
 
 interface Ui {
   panel: JobPanel;
@@ -67,13 +59,7 @@ interface Ui {
 let ui: Ui | null = null;
 let renderToken = 0;
 
-function setStatus(kind: JobStatus, message: string): void {
-  state.status = { kind, message };
-  if (!ui) return;
-  if (kind === 'running') ui.panel.start(message);
-  else if (kind === 'idle') ui.panel.say(message);
-  else ui.panel.finish(kind, message);
-}
+const setStatus = (kind: JobStatus, message: string): void => job.setStatus(kind, message);
 
 /** Design size for the form's values (cheap: the design is a list of points). */
 function designSize(trajectories: number): number | null {
@@ -95,7 +81,7 @@ function updateEstimate(): void {
 
 function describeMeta(): void {
   if (!ui) return;
-  const run = state.last;
+  const run = job.last;
   if (!run) { ui.meta.textContent = 'No analysis yet: choose the output and press Run analysis.'; return; }
   const { scenario, seed } = store.get();
   const stale = keyOf(scenario, seed, state.output, Number(ui.runs.value), Number(ui.trajectories.value)) !== run.key;
@@ -113,8 +99,8 @@ const CHARTS: { id: string; title: string; cls: string; build: (r: SensRun) => C
 async function renderResults(): Promise<void> {
   const token = ++renderToken;
   describeMeta();
-  if (ui) ui.csvButton.disabled = !state.last;
-  const run = state.last;
+  if (ui) ui.csvButton.disabled = !job.last;
+  const run = job.last;
   const u = ui;
   if (!run || !u) return;
   for (const c of CHARTS) {
@@ -134,7 +120,7 @@ async function renderResults(): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  if (state.controller || !ui) return;
+  if (job.running || !ui) return;
   const output = ui.output.value as PointOutput;
   const runs = Number(ui.runs.value), trajectories = Number(ui.trajectories.value);
   if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) { setStatus('error', `Runs per point = ${ui.runs.value || '(empty)'}: enter a whole number from 1 to 100,000.`); return; }
@@ -143,33 +129,19 @@ async function run(): Promise<void> {
   if (points * runs > MAX_TOTAL_RUNS) { setStatus('error', `${count(points * runs)} runs in all is too many: at most ${count(MAX_TOTAL_RUNS)}.`); return; }
   state.output = output; state.runs = runs; state.trajectories = trajectories;
   const { scenario, seed } = store.get();
-  const controller = new AbortController();
-  state.controller = controller;
-  state.progress = null;
-  setStatus('running', `Analysing ${outputLabel(output, scenario.horizonMonths, scenario.sides.A.label)}: ${count(points)} points × ${count(runs)} runs (seed ${seed})…`);
-  ui.runButton.disabled = true;
-  const started = performance.now();
-  const r = await pool.sensitivity(scenario, { output, runs, seed, trajectories }, {
-    signal: controller.signal,
-    onProgress: (p) => { state.progress = p; ui?.panel.progress(p); },
-  });
-  state.controller = null;
+  if (ui) ui.runButton.disabled = true;
+  const r = await job.run(`Analysing ${outputLabel(output, scenario.horizonMonths, scenario.sides.A.label)}: ${count(points)} points × ${count(runs)} runs (seed ${seed})…`,
+    (controls) => pool.sensitivity(scenario, { output, runs, seed, trajectories }, controls));
   if (ui) ui.runButton.disabled = false;
-  const seconds = (performance.now() - started) / 1000;
-  if (r.ok) {
-    state.last = { result: r.value, scenario, seed, trajectories, points, key: keyOf(scenario, seed, output, runs, trajectories), seconds };
-    setStatus('done', `Done: ${count(points)} points × ${count(runs)} runs in ${seconds.toFixed(1)} s (seed ${seed}).`);
+  if (r) {
+    job.last = { result: r.value, scenario, seed, trajectories, points, key: keyOf(scenario, seed, output, runs, trajectories), seconds: r.seconds };
+    setStatus('done', `Done: ${count(points)} points × ${count(runs)} runs in ${r.seconds.toFixed(1)} s (seed ${seed}).`);
     void renderResults();
-  } else if (r.cancelled) {
-    const prog = state.progress as Progress | null;
-    setStatus('cancelled', `Cancelled${prog ? ` after ${count(prog.done)} of ${count(prog.total)} runs` : ''}. ${state.last ? 'The charts still show the previous analysis.' : 'No analysis to show yet.'}`);
-  } else {
-    setStatus('error', `The analysis failed: ${r.error}`);
   }
 }
 
 function exportCsv(): void {
-  const run = state.last;
+  const run = job.last;
   if (!run) return;
   const res = run.result;
   const morris = new Map(res.morris.map((m) => [m.path, m]));
@@ -192,7 +164,7 @@ export const sensitivityView: View = {
     const runButton = h('button', { type: 'submit', id: 'sens-run', class: 'primary', text: 'Run analysis' });
     const csvButton = h('button', { type: 'button', id: 'sens-csv', text: 'Download CSV', disabled: true });
     const estimate = h('p', { class: 'estimate', id: 'sens-estimate' });
-    const panel = createJobPanel('sens', 'runs', () => state.controller?.abort());
+    const panel = createJobPanel('sens', 'runs', () => job.cancel());
     const meta = h('p', { class: 'meta', id: 'sens-meta' });
     const chartsBox = h('div', { class: 'many-charts', id: 'sens-charts' });
     const form = h('form', { class: 'many-controls', id: 'sens-form' },
@@ -208,14 +180,13 @@ export const sensitivityView: View = {
     csvButton.addEventListener('click', exportCsv);
     const off = store.subscribe((_s, changed) => { if (changed.has('scenario') || changed.has('seed')) { describeMeta(); updateEstimate(); } });
     ui = { panel, output, runs: runs.input, trajectories: traj.input, runButton, csvButton, estimate, meta, chartsBox, charts: new Map(), off };
-    const st = state.status;
-    if (state.controller) { panel.start(st.message); if (state.progress) panel.progress(state.progress); runButton.disabled = true; } else if (st.message) {
-      if (st.kind === 'idle') panel.say(st.message); else panel.finish(st.kind as Exclude<JobStatus, 'idle' | 'running'>, st.message);
-    }
+    job.attach(panel); // restore what was going on when the tab was left
+    runButton.disabled = job.running;
     updateEstimate();
     void renderResults();
   },
   unmount() {
+    job.detach();
     if (!ui) return;
     ui.off();
     for (const c of ui.charts.values()) c.destroy();

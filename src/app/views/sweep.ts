@@ -13,7 +13,6 @@ import {
   type ParameterDescriptor, type Scenario, type SweepAxis, type SweepResult,
 } from '../../../models/index.ts';
 import type { Chart } from 'chart.js';
-import type { Progress } from '../../../worker/pool.ts';
 import { pool } from '../engine.ts';
 import { store } from '../state.ts';
 import { notify } from '../notify.ts';
@@ -22,7 +21,7 @@ import { mountChart, type MountedChart } from '../charts/mount.ts';
 import '../charts/matrix.ts';
 import { SWEEP_OUTPUTS, heatmapChart, lightBackground, shortParam, sweepValues, type HeatmapCell, type HeatmapSpec, type SweepOutput } from '../charts/heatmap.ts';
 import { formatParamValue, outputLabel, paramName } from '../charts/tornado.ts';
-import { count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { JobRunner, count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
 import type { View } from './registry.ts';
 
 /** Default runs per cell. */
@@ -89,20 +88,13 @@ const state: {
   y: AxisForm | null;
   runs: number;
   output: SweepOutput;
-  last: SweepRun | null;
-  controller: AbortController | null;
-  progress: Progress | null;
-  status: { kind: JobStatus; message: string };
 } = {
   x: { ...PRESET_AXES.x },
   y: { ...PRESET_AXES.y },
   runs: DEFAULT_RUNS_PER_CELL,
   output: 'zoneOpenBy12',
-  last: null,
-  controller: null,
-  progress: null,
-  status: { kind: 'idle', message: '' },
 };
+const job = new JobRunner<SweepRun>('The sweep', 'sweep');
 
 interface AxisUi { select: HTMLSelectElement; lo: HTMLInputElement; hi: HTMLInputElement; steps: HTMLInputElement; row: HTMLElement }
 
@@ -126,13 +118,7 @@ interface Ui {
 let ui: Ui | null = null;
 let renderToken = 0;
 
-function setStatus(kind: JobStatus, message: string): void {
-  state.status = { kind, message };
-  if (!ui) return;
-  if (kind === 'running') ui.panel.start(message);
-  else if (kind === 'idle') ui.panel.say(message);
-  else ui.panel.finish(kind, message);
-}
+const setStatus = (kind: JobStatus, message: string): void => job.setStatus(kind, message);
 
 function paramOptions(select: HTMLSelectElement, withNone: boolean): void {
   const s = store.get().scenario;
@@ -194,7 +180,7 @@ function updateEstimate(): void {
 
 function describeMeta(): void {
   if (!ui) return;
-  const run = state.last;
+  const run = job.last;
   if (!run) { ui.meta.textContent = 'No sweep yet: choose the parameters and press Run sweep. (The preset asks which sanctions level opens a zone within a year, with and without a guarantee.)'; return; }
   const { scenario, seed } = store.get();
   const stale = keyOf(scenario, seed) !== run.key;
@@ -206,7 +192,7 @@ function describeMeta(): void {
 }
 
 function loadCell(cell: HeatmapCell): void {
-  const run = state.last;
+  const run = job.last;
   if (!run) return;
   const r = scenarioForCell(run.scenario, run.result, cell);
   if (!r.ok) { notify(r.error, 'error'); return; }
@@ -256,8 +242,8 @@ function renderGrid(spec: HeatmapSpec, sw: SweepResult, scenario: Scenario): voi
 async function renderResults(): Promise<void> {
   const token = ++renderToken;
   describeMeta();
-  if (ui) ui.csvButton.disabled = !state.last;
-  const run = state.last;
+  if (ui) ui.csvButton.disabled = !job.last;
+  const run = job.last;
   const u = ui;
   if (!run || !u) return;
   await nextTask();
@@ -284,7 +270,7 @@ async function renderResults(): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  if (state.controller || !ui) return;
+  if (job.running || !ui) return;
   const xf = readAxis(ui.x), yf = readAxis(ui.y);
   if (!xf) { setStatus('error', 'Choose the x-axis parameter.'); return; }
   const x = axisFromForm(xf, 'x');
@@ -303,33 +289,19 @@ async function run(): Promise<void> {
   if (cells * runs > MAX_TOTAL_RUNS) { setStatus('error', `${count(cells * runs)} runs in all is too many: at most ${count(MAX_TOTAL_RUNS)} (fewer cells or runs per cell).`); return; }
   state.x = xf; state.y = yf; state.runs = runs;
   const { scenario, seed } = store.get();
-  const controller = new AbortController();
-  state.controller = controller;
-  state.progress = null;
-  setStatus('running', `Sweeping ${count(cells)} cells × ${count(runs)} runs (seed ${seed})…`);
   ui.runButton.disabled = true;
-  const started = performance.now();
-  const r = await pool.sweep(scenario, { x: x.axis, y, runs, seed }, {
-    signal: controller.signal,
-    onProgress: (p) => { state.progress = p; ui?.panel.progress(p); },
-  });
-  state.controller = null;
+  const r = await job.run(`Sweeping ${count(cells)} cells × ${count(runs)} runs (seed ${seed})…`,
+    (controls) => pool.sweep(scenario, { x: x.axis, y, runs, seed }, controls));
   if (ui) ui.runButton.disabled = false;
-  const seconds = (performance.now() - started) / 1000;
-  if (r.ok) {
-    state.last = { result: r.value, scenario, seed, key: keyOf(scenario, seed), seconds };
-    setStatus('done', `Done: ${count(cells)} cells × ${count(runs)} runs in ${seconds.toFixed(1)} s (seed ${seed}). Click a cell to open it in the single run.`);
+  if (r) {
+    job.last = { result: r.value, scenario, seed, key: keyOf(scenario, seed), seconds: r.seconds };
+    setStatus('done', `Done: ${count(cells)} cells × ${count(runs)} runs in ${r.seconds.toFixed(1)} s (seed ${seed}). Click a cell to open it in the single run.`);
     void renderResults();
-  } else if (r.cancelled) {
-    const prog = state.progress as Progress | null;
-    setStatus('cancelled', `Cancelled${prog ? ` after ${count(prog.done)} of ${count(prog.total)} runs` : ''}. ${state.last ? 'The heatmap still shows the previous sweep.' : 'No sweep to show yet.'}`);
-  } else {
-    setStatus('error', `The sweep failed: ${r.error}`);
   }
 }
 
 function exportCsv(): void {
-  const run = state.last;
+  const run = job.last;
   if (!run) return;
   const spec = heatmapChart(run.result, run.scenario, state.output);
   const zone12 = sweepValues(run.result, 'zoneOpenBy12');
@@ -356,7 +328,7 @@ export const sweepView: View = {
     const preset = h('button', { type: 'button', id: 'sw-preset', text: 'Preset: sanctions × guarantee (6 × 6)', title: 'Which sanctions level opens a zone within a year, and does a guarantee help?' });
     const csvButton = h('button', { type: 'button', id: 'sw-csv', text: 'Download CSV', disabled: true });
     const estimate = h('p', { class: 'estimate', id: 'sw-estimate' });
-    const panel = createJobPanel('sw', 'runs', () => state.controller?.abort());
+    const panel = createJobPanel('sw', 'runs', () => job.cancel());
     const meta = h('p', { class: 'meta', id: 'sw-meta' });
     const legend = h('div', { class: 'heat-legend', id: 'sw-legend' });
     const grid = h('div', { class: 'cell-grid-box', id: 'sw-grid' });
@@ -392,14 +364,13 @@ export const sweepView: View = {
     csvButton.addEventListener('click', exportCsv);
     const off = store.subscribe((_s, changed) => { if (changed.has('scenario') || changed.has('seed')) describeMeta(); });
     ui = { panel, x, y, runs: runs.input, output, runButton, csvButton, estimate, meta, resultBox, legend, grid, chart: null, off };
-    const st = state.status;
-    if (state.controller) { panel.start(st.message); if (state.progress) panel.progress(state.progress); runButton.disabled = true; } else if (st.message) {
-      if (st.kind === 'idle') panel.say(st.message); else panel.finish(st.kind as Exclude<JobStatus, 'idle' | 'running'>, st.message);
-    }
+    job.attach(panel); // restore what was going on when the tab was left
+    runButton.disabled = job.running;
     updateEstimate();
     void renderResults();
   },
   unmount() {
+    job.detach();
     if (!ui) return;
     ui.off();
     ui.chart?.destroy();
