@@ -9,6 +9,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { Scenario, Trace } from '../../../models/index.ts';
 import type { ChartSpec } from './mount.ts';
 import { SIDE_COLORS, cursorAnnotation, endAnnotations, lastMonth, monthAxis, monthAxisMax, pct, series, shownUpTo, type RunChartOptions } from './runCommon.ts';
+import { TIME_SERIES_OPTIONS } from './options.ts';
 
 export const TRUTH_COLOR = '#222';
 export const CONTROL_COLOR = '#8d8d8d';
@@ -39,11 +40,7 @@ export function battlefieldChart(trace: Trace, scenario: Scenario, options: RunC
       ],
     },
     options: {
-      parsing: false,
-      normalized: true,
-      animation: false,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
+      ...TIME_SERIES_OPTIONS,
       scales: {
         x: monthAxis(monthAxisMax([trace])),
         y: { min: 0, max: 1, title: { display: true, text: 'share / probability' }, ticks: { callback: (v: number | string) => pct(Number(v)) } },

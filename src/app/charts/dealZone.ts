@@ -11,6 +11,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { Scenario, Trace } from '../../../models/index.ts';
 import type { ChartSpec } from './mount.ts';
 import { cursorAnnotation, endAnnotations, lastMonth, monthAxis, monthAxisMax, pct, series, shownUpTo, stake, type RunChartOptions } from './runCommon.ts';
+import { TIME_SERIES_OPTIONS } from './options.ts';
 
 /** Event labels longer than this are cut on the chart (the full text is in the events panel). */
 const EVENT_LABEL_MAX = 32;
@@ -175,11 +176,7 @@ export function dealZoneChart(trace: Trace, scenario: Scenario, options: DealZon
     type: 'line',
     data: { datasets },
     options: {
-      parsing: false,
-      normalized: true,
-      animation: false,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
+      ...TIME_SERIES_OPTIONS,
       scales: {
         x: monthAxis(xMax),
         y: {

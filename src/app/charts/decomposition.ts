@@ -14,6 +14,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { Scenario, Trace } from '../../../models/index.ts';
 import type { ChartSpec } from './mount.ts';
 import { cursorAnnotation, endAnnotations, endWords, lastMonth, monthAxisMax, pct, shownUpTo, stake, type RunChartOptions } from './runCommon.ts';
+import { TIME_SERIES_OPTIONS } from './options.ts';
 
 /** Terms smaller than this (stake units) are not worth a word. */
 const NEGLIGIBLE = 5e-4;
@@ -178,11 +179,7 @@ export function decompositionChart(trace: Trace, scenario: Scenario, options: Ru
     type: 'bar',
     data: { datasets },
     options: {
-      parsing: false,
-      normalized: true,
-      animation: false,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
+      ...TIME_SERIES_OPTIONS,
       scales: {
         x: { type: 'linear', min: 0, max: monthAxisMax([trace]), offset: true, stacked: true, title: { display: true, text: 'month' }, ticks: { precision: 0 } },
         y: { stacked: true, title: { display: true, text: 'contribution to the surplus (stakes)' } },

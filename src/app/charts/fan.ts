@@ -16,6 +16,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { MonteCarloResult, PercentileBands, Scenario } from '../../../models/index.ts';
 import { COLORS } from './dealZone.ts';
 import type { ChartSpec } from './mount.ts';
+import { TIME_SERIES_OPTIONS } from './options.ts';
 
 /** `#rrggbb` with an alpha, as `rgba(...)`. */
 export function withAlpha(hex: string, alpha: number): string {
@@ -97,11 +98,7 @@ export function fitRange(series: readonly ArrayLike<number>[], step: number, flo
 /** Shared options: linear month axis, legend without band edges, tooltips that read the bands. */
 function fanOptions(H: number, yTitle: string, bandsByMedian: Map<number, PercentileBands>, yTicks: (v: number) => string, range: { min: number; max: number }, annotations: Record<string, object>): ChartConfiguration['options'] {
   return {
-    parsing: false,
-    normalized: true,
-    animation: false,
-    maintainAspectRatio: false,
-    interaction: { mode: 'index', intersect: false },
+    ...TIME_SERIES_OPTIONS,
     scales: {
       x: { type: 'linear', min: 0, max: H, title: { display: true, text: 'month' } },
       y: { min: range.min, max: range.max, title: { display: true, text: yTitle }, ticks: { callback: (v) => yTicks(Number(v)) } },

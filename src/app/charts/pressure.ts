@@ -9,6 +9,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { Scenario, Trace } from '../../../models/index.ts';
 import type { ChartSpec } from './mount.ts';
 import { SIDE_COLORS, cursorAnnotation, endAnnotations, lastMonth, monthAxis, monthAxisMax, pct, series, shownUpTo, type RunChartOptions } from './runCommon.ts';
+import { TIME_SERIES_OPTIONS } from './options.ts';
 
 /** Annotations span all three panels through a y scale id that no panel has. */
 export const ALL_PANELS = { yScaleID: 'allPanels' } as const;
@@ -58,11 +59,7 @@ export function pressureChart(trace: Trace, scenario: Scenario, options: RunChar
       ],
     },
     options: {
-      parsing: false,
-      normalized: true,
-      animation: false,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
+      ...TIME_SERIES_OPTIONS,
       scales: {
         x: monthAxis(monthAxisMax([trace])),
         // Stacked panels: the first listed is drawn at the bottom.

@@ -10,6 +10,7 @@ import type { MonteCarloResult, Scenario } from '../../../models/index.ts';
 import { COLORS } from './dealZone.ts';
 import { formatCount, pct, withAlpha } from './fan.ts';
 import type { ChartSpec } from './mount.ts';
+import { TIME_SERIES_OPTIONS } from './options.ts';
 
 export const CURVE_COLORS = {
   zoneOpen: '#2ea043',
@@ -68,11 +69,7 @@ export function probabilityCurvesChart(mc: MonteCarloResult, scenario: Scenario,
     type: 'line',
     data: { datasets },
     options: {
-      parsing: false,
-      normalized: true,
-      animation: false,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
+      ...TIME_SERIES_OPTIONS,
       scales: {
         x: { type: 'linear', min: 0, max: H, title: { display: true, text: 'month' } },
         y: { min: 0, max: 1, title: { display: true, text: 'share of runs' }, ticks: { callback: (v: number | string) => pct(Number(v)) } },
