@@ -2,7 +2,8 @@
  * `npm run bench` (figures, not pass/fail): single-thread throughput against
  * the hand-fused baseline, a 10,000 × 120 Monte Carlo through the pool, the
  * pool's speed-up over one worker, sweep cells per second, cancel latency,
- * and the app's initial JavaScript (gzipped). `npm run bench -- --json`
+ * the app's initial JavaScript (gzipped), and in Chromium the time from a
+ * slider move to redrawn charts. `npm run bench -- --json`
  * prints one JSON object as the last line.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { Simulator, scenarios, setParam, SHIPPED_SCENARIO_ID, type Scenario } from '../models/index.ts';
 import { createNodePool } from '../worker/node.ts';
 import { baselineRuns } from './baseline.ts';
+import { sliderRedrawLatency } from './browser.ts';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => { if (!json) console.log(...a); };
@@ -98,6 +100,12 @@ try {
   log(`initial JavaScript: not measured (${(e as Error).message})`);
 }
 
+// 4. Live update in the browser: slider move → charts redrawn (needs Chromium).
+const redraw = await sliderRedrawLatency();
+log(redraw
+  ? `slider move → charts redrawn: median ${redraw.medianMs.toFixed(1)} ms (${(redraw.medianMs / 16.7).toFixed(1)} frames), p95 ${redraw.p95Ms.toFixed(1)} ms over ${redraw.samples} moves`
+  : 'slider redraw latency: not measured (no dist/ build or no Chromium)');
+
 const result = {
   machine: { cores: threads, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
   monthsPerSecond: Math.round(monthsPerSecond),
@@ -110,6 +118,8 @@ const result = {
   sweepCellsPerSecond: Number(sweepCellsPerSecond.toFixed(2)),
   cancelMs: Number(cancelMs.toFixed(3)),
   initialJsGzipKB: initialJsGzipKB === null ? null : Number(initialJsGzipKB.toFixed(1)),
+  sliderRedrawMedianMs: redraw ? Number(redraw.medianMs.toFixed(1)) : null,
+  sliderRedrawP95Ms: redraw ? Number(redraw.p95Ms.toFixed(1)) : null,
 };
 if (json) console.log(JSON.stringify(result));
 else {
