@@ -129,3 +129,71 @@ it('no main-thread task over 50 ms while a 2,000-run Monte Carlo runs and draws'
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const stream = await dl.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return { name: dl.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** A CSV export: manifest comment lines, then a header and rows of the same width. */
+function checkCsv(text: string, manifestKeys: string[], columns: string[]): string[][] {
+  const lines = text.trimEnd().split('\n');
+  const manifest = lines.filter((l) => l.startsWith('# '));
+  for (const k of manifestKeys) expect(manifest.some((l) => l.startsWith(`# ${k}: `)), k).toBe(true);
+  const rows = lines.filter((l) => !l.startsWith('# ')).map((l) => l.split(','));
+  expect(rows[0]).toEqual(expect.arrayContaining(columns));
+  for (const r of rows) expect(r.length).toBe(rows[0]!.length);
+  return rows;
+}
+
+it('Sweep and sensitivity: long jobs cancel and keep the last result; results and CSV exports carry a manifest', async () => {
+  const { page, errors } = await openApp();
+  // Monte Carlo CSV.
+  await page.click('#tab-montecarlo');
+  await page.fill('#mc-runs', '300');
+  await page.click('#mc-run');
+  await waitStatus(page, 'mc', 'done');
+  const mc = await downloadText(page, '#mc-csv');
+  expect(mc.name).toMatch(/\.csv$/);
+  const mcRows = checkCsv(mc.text, ['scenario', 'seed', 'runs', 'modelVersion'], ['month']);
+  expect(mcRows.length).toBeGreaterThan(12);
+
+  // Sweep: a small one completes and exports; a huge one is cancelled and the heatmap stays.
+  await page.click('#tab-sweep');
+  await page.fill('#sw-runs', '50');
+  await page.click('#sw-run');
+  await waitStatus(page, 'sw', 'done');
+  const sw = await downloadText(page, '#sw-csv');
+  checkCsv(sw.text, ['scenario', 'seed', 'runs', 'modelVersion'], ['levers.sanctions', 'levers.guarantee']);
+  const heat = await page.locator('#chart-sweep-heatmap figcaption').textContent();
+  await page.fill('#sw-runs', '100000');
+  await page.click('#sw-run');
+  await page.waitForFunction(() => Number((document.getElementById('sw-progress') as HTMLProgressElement | null)?.value ?? 0) > 0, undefined, { timeout: 30_000 });
+  await page.click('#sw-cancel');
+  await waitStatus(page, 'sw', 'cancelled', 10_000);
+  expect(await page.locator('#sw-status').textContent()).toMatch(/^Cancelled after [\d,]+ of 3,600,000 runs\. The charts still show the previous sweep\./);
+  expect(await page.locator('#chart-sweep-heatmap figcaption').textContent()).toBe(heat);
+
+  // Sensitivity: a tornado-only analysis completes and exports; a long one is cancelled.
+  await page.click('#tab-sensitivity');
+  await page.fill('#sens-runs', '20');
+  await page.fill('#sens-trajectories', '0');
+  await page.click('#sens-run');
+  await waitStatus(page, 'sens', 'done');
+  await page.locator('#chart-sens-tornado canvas[role="img"]').waitFor();
+  expect(await page.locator('#chart-sens-tornado figcaption').textContent()).toMatch(/most sensitive to/);
+  const sens = await downloadText(page, '#sens-csv');
+  checkCsv(sens.text, ['scenario', 'seed', 'runs', 'modelVersion'], ['path', 'outputLow', 'outputHigh']);
+  await page.fill('#sens-runs', '20000');
+  await page.click('#sens-run');
+  await page.waitForFunction(() => Number((document.getElementById('sens-progress') as HTMLProgressElement | null)?.value ?? 0) > 0, undefined, { timeout: 30_000 });
+  await page.click('#sens-cancel');
+  await waitStatus(page, 'sens', 'cancelled', 10_000);
+  expect(await page.locator('#sens-status').textContent()).toMatch(/^Cancelled after [\d,]+ of [\d,]+ runs\. The charts still show the previous analysis\./);
+  await page.locator('#chart-sens-tornado canvas[role="img"]').waitFor();
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
