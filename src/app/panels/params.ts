@@ -12,6 +12,7 @@ import {
   type ParamGroup, type ParameterDescriptor, type Scenario,
 } from '../../../models/index.ts';
 import { store } from '../state.ts';
+import { h } from '../dom.ts';
 import { renderEventsEditor } from './events.ts';
 
 /** Group order in the panel: the mediator's levers first, the horizon last. */
@@ -164,18 +165,10 @@ function control(p: ParameterDescriptor, refreshers: Refresh[]): HTMLElement {
 
 export function renderParams(root: HTMLElement): void {
   const refreshers: Refresh[] = [];
-  const head = document.createElement('div');
-  head.className = 'params-head';
-  const h = document.createElement('h2');
-  h.textContent = 'Parameters';
-  const changed = document.createElement('span');
-  changed.className = 'changed-count';
-  changed.id = 'changed-count';
-  const resetAll = document.createElement('button');
-  resetAll.type = 'button';
-  resetAll.id = 'reset-all';
-  resetAll.textContent = 'Reset all';
-  resetAll.title = 'Every parameter and event back to the preset (or saved scenario)';
+  const head = h('div', { class: 'params-head' });
+  const title = h('h2', { text: 'Parameters' });
+  const changed = h('span', { class: 'changed-count', id: 'changed-count' });
+  const resetAll = h('button', { type: 'button', id: 'reset-all', text: 'Reset all', title: 'Every parameter and event back to the preset (or saved scenario)' });
   resetAll.addEventListener('click', () => {
     for (const e of root.querySelectorAll<HTMLElement>('.param-error')) { e.hidden = true; e.textContent = ''; }
     store.set({ scenario: store.get().base });
@@ -188,7 +181,7 @@ export function renderParams(root: HTMLElement): void {
   helpBox.id = 'show-help';
   helpBox.addEventListener('change', () => root.classList.toggle('hide-help', !helpBox.checked));
   helpToggle.append(helpBox, ' help');
-  head.append(h, changed, resetAll, helpToggle);
+  head.append(title, changed, resetAll, helpToggle);
 
   const groups = new Map<ParamGroup, ParameterDescriptor[]>();
   for (const p of parameterDescriptors) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);

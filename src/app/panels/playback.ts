@@ -8,6 +8,7 @@
 import { explainMonth } from '../charts/decomposition.ts';
 import { lastMonth } from '../charts/runCommon.ts';
 import { store } from '../state.ts';
+import { h } from '../dom.ts';
 
 const SPEEDS: readonly [number, string][] = [[1, 'slow (1 month/s)'], [3, 'normal (3 months/s)'], [8, 'fast (8 months/s)']];
 
@@ -103,18 +104,10 @@ export function createPlayback(extra: HTMLElement[]): PlaybackPanel {
   spacer.className = 'spacer';
   bar.append(playBtn, back, fwd, reset, speedLabel, scrub, readout, spacer, ...extra);
 
-  const explain = document.createElement('p');
-  explain.id = 'explanation';
-  explain.className = 'explanation';
-  explain.setAttribute('aria-live', 'polite');
-  const chip = document.createElement('span');
-  chip.className = 'zone-chip';
-  const sentence = document.createElement('span');
-  sentence.className = 'sentence';
-  const hint = document.createElement('span');
-  hint.className = 'hint';
-  hint.textContent = ' Hover a chart, press Play, or use the arrow keys to see another month.';
-  explain.append(chip, sentence, hint);
+  const chip = h('span', { class: 'zone-chip' });
+  const sentence = h('span', { class: 'sentence' });
+  const hint = h('span', { class: 'hint', text: ' Hover a chart, press Play, or use the arrow keys to see another month.' });
+  const explain = h('p', { id: 'explanation', class: 'explanation', 'aria-live': 'polite' }, chip, sentence, hint);
   el.append(bar, explain);
 
   playBtn.addEventListener('click', togglePlay);

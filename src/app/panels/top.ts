@@ -6,6 +6,7 @@
  */
 import { SEED_MAX, type Scenario } from '../../../models/index.ts';
 import { store, type AppState } from '../state.ts';
+import { h } from '../dom.ts';
 import { notify } from '../notify.ts';
 import { download, fileName, manifest } from '../export.ts';
 import { queryFor } from '../url.ts';
@@ -28,12 +29,8 @@ function loadPatch(scenario: Scenario, source: string, presets: Readonly<Record<
 
 export function renderTopControls(root: HTMLElement, presets: Readonly<Record<string, Scenario>>): void {
   // Scenario picker.
-  const pickLabel = document.createElement('label');
-  pickLabel.className = 'field';
-  pickLabel.htmlFor = 'scenario-picker';
-  pickLabel.textContent = 'Scenario';
-  const pick = document.createElement('select');
-  pick.id = 'scenario-picker';
+  const pickLabel = h('label', { class: 'field', for: 'scenario-picker', text: 'Scenario' });
+  const pick = h('select', { id: 'scenario-picker' });
   const fillPicker = () => {
     const s = store.get();
     const presetGroup = document.createElement('optgroup');
@@ -70,16 +67,8 @@ export function renderTopControls(root: HTMLElement, presets: Readonly<Record<st
   });
 
   // Seed.
-  const seedLabel = document.createElement('label');
-  seedLabel.className = 'field';
-  seedLabel.htmlFor = 'seed';
-  seedLabel.textContent = 'Seed';
-  const seed = document.createElement('input');
-  seed.id = 'seed';
-  seed.type = 'number';
-  seed.min = '0';
-  seed.max = String(SEED_MAX);
-  seed.step = '1';
+  const seedLabel = h('label', { class: 'field', for: 'seed', text: 'Seed' });
+  const seed = h('input', { id: 'seed', type: 'number', min: '0', max: String(SEED_MAX), step: '1' });
   seed.value = String(store.get().seed);
   seed.addEventListener('change', () => {
     const v = seed.value.trim() === '' ? Number.NaN : Number(seed.value);

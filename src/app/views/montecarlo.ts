@@ -18,7 +18,8 @@ import { reservationFanChart, surplusFanChart } from '../charts/fan.ts';
 import { probabilityCurvesChart } from '../charts/probabilities.ts';
 import { termsHistogramChart } from '../charts/terms.ts';
 import { paramName, formatParamValue } from '../charts/tornado.ts';
-import { JobRunner, count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { JobRunner, count, createJobPanel, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { h } from '../dom.ts';
 import type { View } from './registry.ts';
 
 /** Default number of runs. */

@@ -9,20 +9,7 @@
 import type { JobControls, Progress } from '../../../worker/pool.ts';
 import type { JobResult } from '../../../worker/api.ts';
 import '../many.css';
-
-/** Create an element with attributes/properties and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = String(v);
-    else if (k === 'text') el.textContent = String(v);
-    else if (k.startsWith('aria-') || k.startsWith('data-') || k === 'role' || k === 'for' || k === 'style') el.setAttribute(k, String(v));
-    else (el as unknown as Record<string, unknown>)[k] = v;
-  }
-  for (const c of children) if (c !== null && c !== undefined) el.append(c);
-  return el;
-}
+import { h } from '../dom.ts';
 
 /** A labelled number input (label wraps the input). */
 export function numberField(id: string, label: string, value: number, attrs: { min?: number; max?: number; step?: number | 'any'; title?: string } = {}): { label: HTMLLabelElement; input: HTMLInputElement } {

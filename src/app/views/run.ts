@@ -6,6 +6,7 @@
  * through the months; a run can be pinned as a baseline to compare with.
  */
 import { store, type AppState } from '../state.ts';
+import { h } from '../dom.ts';
 import { mountChart, type ChartSpec, type MountedChart } from '../charts/mount.ts';
 import { dealZoneChart, dealZoneFinding, dealZoneNote } from '../charts/dealZone.ts';
 import { decompositionChart } from '../charts/decomposition.ts';
@@ -173,29 +174,13 @@ export const runView: View = {
     section.className = 'run-view';
     section.tabIndex = 0;
     section.setAttribute('aria-label', 'Single run (arrow keys move the month)');
-    const pinBtn = document.createElement('button');
-    pinBtn.type = 'button';
-    pinBtn.id = 'pin-baseline';
-    pinBtn.textContent = 'Pin as baseline';
-    pinBtn.title = 'Keep this run to compare with: its reservation points stay on the deal-zone chart, dashed';
-    const clearBtn = document.createElement('button');
-    clearBtn.type = 'button';
-    clearBtn.id = 'clear-baseline';
-    clearBtn.textContent = 'Clear baseline';
-    const csvBtn = document.createElement('button');
-    csvBtn.type = 'button';
-    csvBtn.id = 'export-csv';
-    csvBtn.textContent = 'Trace CSV';
-    csvBtn.title = 'Download every trace field, month by month, with a manifest';
+    const pinBtn = h('button', { type: 'button', id: 'pin-baseline', text: 'Pin as baseline', title: 'Keep this run to compare with: its reservation points stay on the deal-zone chart, dashed' });
+    const clearBtn = h('button', { type: 'button', id: 'clear-baseline', text: 'Clear baseline' });
+    const csvBtn = h('button', { type: 'button', id: 'export-csv', text: 'Trace CSV', title: 'Download every trace field, month by month, with a manifest' });
     const playback = createPlayback([pinBtn, clearBtn, csvBtn]);
-    const status = document.createElement('p');
-    status.className = 'run-status';
-    status.setAttribute('role', 'status');
-    const charts = document.createElement('div');
-    charts.className = 'run-charts';
-    const grid = document.createElement('div');
-    grid.className = 'run-grid';
-    charts.appendChild(grid);
+    const status = h('p', { class: 'run-status', role: 'status' });
+    const grid = h('div', { class: 'run-grid' });
+    const charts = h('div', { class: 'run-charts' }, grid);
     const compare = document.createElement('section');
     compare.className = 'run-compare';
     compare.id = 'run-compare';

@@ -11,7 +11,8 @@ import { download, fileName, manifest, toCsv } from '../export.ts';
 import { mountChart, type ChartSpec, type MountedChart } from '../charts/mount.ts';
 import { SENSITIVITY_OUTPUTS, outputLabel, tornadoChart } from '../charts/tornado.ts';
 import { morrisChart } from '../charts/morris.ts';
-import { JobRunner, count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { JobRunner, count, createJobPanel, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { h } from '../dom.ts';
 import type { View } from './registry.ts';
 
 export const DEFAULT_RUNS_PER_POINT = 100;

@@ -21,7 +21,8 @@ import { mountChart, type MountedChart } from '../charts/mount.ts';
 import '../charts/matrix.ts';
 import { SWEEP_OUTPUTS, heatmapChart, lightBackground, shortParam, sweepValues, type HeatmapCell, type HeatmapSpec, type SweepOutput } from '../charts/heatmap.ts';
 import { formatParamValue, outputLabel, paramName } from '../charts/tornado.ts';
-import { JobRunner, count, createJobPanel, h, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { JobRunner, count, createJobPanel, nextTask, numberField, type JobPanel, type JobStatus } from './progress.ts';
+import { h } from '../dom.ts';
 import type { View } from './registry.ts';
 
 /** Default runs per cell. */
